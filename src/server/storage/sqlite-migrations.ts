@@ -1,0 +1,40 @@
+import type Database from 'better-sqlite3';
+
+/**
+ * Schema migrations for the SQLite store, applied in order inside one transaction each;
+ * `PRAGMA user_version` records how far a database has come. Never edit a migration that has
+ * shipped: add a new one.
+ */
+const migrations: readonly string[] = [
+  // 1: count events, immutable, keyed by the id the device made.
+  `CREATE TABLE events (
+     id          TEXT PRIMARY KEY,
+     device_id   TEXT NOT NULL,
+     seq         INTEGER NOT NULL,
+     counted_at  TEXT NOT NULL,
+     raw         TEXT NOT NULL,
+     gtin        TEXT,
+     quantity    INTEGER NOT NULL,
+     received_at TEXT NOT NULL,
+     payload     TEXT NOT NULL
+   ) STRICT;
+   CREATE INDEX events_device_seq ON events (device_id, seq);
+   CREATE INDEX events_gtin ON events (gtin);`,
+];
+
+export const SQLITE_SCHEMA_VERSION = migrations.length;
+
+export function migrateSqlite(db: Database.Database): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > migrations.length) {
+    throw new Error(
+      `The database is at schema version ${current}, newer than this server knows (${migrations.length}). Upgrade the server.`,
+    );
+  }
+  for (let version = current + 1; version <= migrations.length; version++) {
+    db.transaction(() => {
+      db.exec(migrations[version - 1] as string);
+      db.pragma(`user_version = ${version}`);
+    })();
+  }
+}

@@ -1,0 +1,139 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { MAX_EVENTS_PER_PUSH, MAX_PUSH_BODY_BYTES, pushResponseSchema } from '../../src/domain/sync-protocol.ts';
+import { makeDeviceId, makeEvents, postJson, pushBody } from '../support/events.ts';
+import { inProcessServer, listeningServer } from '../support/server.ts';
+
+const PUSH = '/api/v1/sync/push';
+
+describe('POST /api/v1/sync/push (in-process)', () => {
+  let server: ReturnType<typeof inProcessServer>;
+  beforeEach(() => {
+    server = inProcessServer();
+  });
+  afterEach(() => server.close());
+
+  async function push(body: string) {
+    const response = await server.app.request(PUSH, postJson(body));
+    return { status: response.status, json: (await response.json()) as Record<string, unknown> };
+  }
+
+  it('stores a batch and answers accepted for each event, in order', async () => {
+    const device = makeDeviceId();
+    const events = makeEvents(device, 3);
+    const { status, json } = await push(pushBody(device, events));
+    expect(status).toBe(200);
+    const answer = pushResponseSchema.parse(json);
+    expect(answer.results.map((r) => [r.index, r.id, r.status])).toEqual(events.map((e, i) => [i, e.id, 'accepted']));
+    expect(await server.store.eventsOfDevice(device)).toEqual(events);
+  });
+
+  it('answers duplicate for a batch sent again, and stores nothing twice', async () => {
+    const device = makeDeviceId();
+    const events = makeEvents(device, 4);
+    await push(pushBody(device, events));
+    const again = pushResponseSchema.parse((await push(pushBody(device, [...events].reverse()))).json);
+    expect(again.results.every((r) => r.status === 'duplicate')).toBe(true);
+    expect(await server.store.countEvents()).toBe(4);
+  });
+
+  it('answers duplicate for the same event twice within one batch', async () => {
+    const device = makeDeviceId();
+    const [event] = makeEvents(device, 1);
+    const answer = pushResponseSchema.parse((await push(pushBody(device, [event, event]))).json);
+    expect(answer.results.map((r) => r.status)).toEqual(['accepted', 'duplicate']);
+    expect(await server.store.countEvents()).toBe(1);
+  });
+
+  it('reports the same id with other content as a conflict and keeps what was stored', async () => {
+    const device = makeDeviceId();
+    const [event] = makeEvents(device, 1);
+    if (!event) throw new Error('no event');
+    await push(pushBody(device, [event]));
+    const answer = pushResponseSchema.parse((await push(pushBody(device, [{ ...event, quantity: 99 }]))).json);
+    expect(answer.results[0]?.status).toBe('conflict');
+    expect(answer.results[0]?.reason).toMatch(/different content/);
+    expect((await server.store.eventsOfDevice(device))[0]?.quantity).toBe(event.quantity);
+  });
+
+  it('rejects a malformed event with its reason while storing the good events of the batch', async () => {
+    const device = makeDeviceId();
+    const [good1, good2, badBase] = makeEvents(device, 3);
+    const malformed = { ...badBase, quantity: -4, gtin: '123' };
+    const answer = pushResponseSchema.parse((await push(pushBody(device, [good1, malformed, 'junk', good2]))).json);
+    expect(answer.results.map((r) => r.status)).toEqual(['accepted', 'rejected', 'rejected', 'accepted']);
+    expect(answer.results[1]?.id).toBe(badBase?.id);
+    expect(answer.results[1]?.reason).toMatch(/quantity/);
+    expect(answer.results[1]?.reason).toMatch(/gtin/);
+    expect(answer.results[2]?.id).toBeNull();
+    expect(await server.store.countEvents()).toBe(2);
+  });
+
+  it("rejects an event in another device's name", async () => {
+    const device = makeDeviceId();
+    const other = makeEvents(makeDeviceId(), 1);
+    const answer = pushResponseSchema.parse((await push(pushBody(device, other))).json);
+    expect(answer.results[0]).toMatchObject({ status: 'rejected', reason: expect.stringMatching(/another device/) });
+    expect(await server.store.countEvents()).toBe(0);
+  });
+
+  it('answers 400 with a message to a body that is not JSON, and stores nothing', async () => {
+    const { status, json } = await push('{"protocolVersion":1,');
+    expect(status).toBe(400);
+    expect(json).toMatchObject({ error: 'invalid_json', message: expect.stringMatching(/not valid JSON/) });
+    expect(await server.store.countEvents()).toBe(0);
+  });
+
+  it('answers 415 to a body that is not sent as JSON', async () => {
+    const response = await server.app.request(PUSH, {
+      method: 'POST',
+      body: 'x',
+      headers: { 'content-type': 'text/plain' },
+    });
+    expect(response.status).toBe(415);
+  });
+
+  it('answers 400 to an invalid envelope (wrong protocol version, too many events) and stores nothing', async () => {
+    const device = makeDeviceId();
+    const wrongVersion = JSON.stringify({ protocolVersion: 99, deviceId: device, events: makeEvents(device, 1) });
+    expect((await push(wrongVersion)).status).toBe(400);
+    const tooMany = pushBody(device, makeEvents(device, MAX_EVENTS_PER_PUSH + 1));
+    const { status, json } = await push(tooMany);
+    expect(status).toBe(400);
+    expect(json.message).toMatch(/events/);
+    expect(await server.store.countEvents()).toBe(0);
+  });
+
+  it('answers 413 with a message to a body over the size limit, and stores nothing', async () => {
+    const device = makeDeviceId();
+    const huge = pushBody(device, [{ padding: 'x'.repeat(MAX_PUSH_BODY_BYTES) }]);
+    const { status, json } = await push(huge);
+    expect(status).toBe(413);
+    expect(json).toMatchObject({ error: 'payload_too_large' });
+    expect(await server.store.countEvents()).toBe(0);
+  });
+
+  it('answers 404 as JSON for an unknown API path', async () => {
+    const response = await server.app.request('/api/v1/nope');
+    expect(response.status).toBe(404);
+    expect(await response.json()).toMatchObject({ error: 'not_found' });
+  });
+});
+
+describe('POST /api/v1/sync/push (over a real socket)', () => {
+  it('stores events sent over loopback HTTP exactly once, also when sent twice', async () => {
+    const server = await listeningServer();
+    try {
+      const device = makeDeviceId();
+      const events = makeEvents(device, 50);
+      for (let i = 0; i < 2; i++) {
+        const response = await fetch(`${server.baseUrl}${PUSH}`, postJson(pushBody(device, events)));
+        expect(response.status).toBe(200);
+        const answer = pushResponseSchema.parse(await response.json());
+        expect(new Set(answer.results.map((r) => r.status))).toEqual(new Set([i === 0 ? 'accepted' : 'duplicate']));
+      }
+      expect(await server.store.countEvents()).toBe(50);
+    } finally {
+      await server.close();
+    }
+  });
+});

@@ -1,0 +1,28 @@
+import { v4 as uuidv4, v7 as uuidv7 } from 'uuid';
+import type { CountEvent } from '../../src/domain/count-event.ts';
+import { PROTOCOL_VERSION } from '../../src/domain/sync-protocol.ts';
+
+export function makeDeviceId(): string {
+  return uuidv4();
+}
+
+/** Valid count events of one device, seq 1…n. */
+export function makeEvents(deviceId: string, n: number, firstSeq = 1): CountEvent[] {
+  return Array.from({ length: n }, (_, i) => ({
+    id: uuidv7(),
+    deviceId,
+    seq: firstSeq + i,
+    countedAt: new Date(Date.UTC(2026, 10, 22, 10, 0, i)).toISOString(),
+    raw: `010704626100000021SER${firstSeq + i}`,
+    gtin: '07046261000000',
+    quantity: 1 + (i % 5),
+  }));
+}
+
+export function pushBody(deviceId: string, events: unknown[]): string {
+  return JSON.stringify({ protocolVersion: PROTOCOL_VERSION, deviceId, events });
+}
+
+export function postJson(body: string): RequestInit {
+  return { method: 'POST', headers: { 'content-type': 'application/json' }, body };
+}
