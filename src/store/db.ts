@@ -1,5 +1,6 @@
-import Dexie, { type EntityTable } from 'dexie';
-import type { CountEvent } from '../domain/count-event.ts';
+import Dexie, { type EntityTable, type Transaction } from 'dexie';
+import { type CountEvent, type CountEventV1, upgradeCountEvent } from '../domain/count-event.ts';
+import type { Expectation, Location, Product, Site, StockTake } from '../domain/reference-data.ts';
 
 /** Where an event stands on its way to the server. */
 export type SyncState = 'pending' | 'sent' | 'rejected';
@@ -13,26 +14,82 @@ export interface StoredEvent extends CountEvent {
   sentAt?: string;
 }
 
-/** Key/value rows the device keeps about itself (its id, its next sequence number, …). */
+/** Key/value rows the device keeps about itself (its id, its next sequence number, settings…). */
 export interface MetaRow {
   key: string;
   value: unknown;
 }
 
+/** How far the device has pulled one dataset from the server (an opaque server version). */
+export interface SyncCursor {
+  dataset: string;
+  cursor: string;
+}
+
 export const DEFAULT_DB_NAME = 'lagerkoll';
 
+/**
+ * The device's database. Versions are migrations: never change a version that has shipped; add the
+ * next one with its upgrade (and a test in test/store/migrations.test.ts that upgrades a database
+ * made by the version before).
+ */
 export class LagerkollDb extends Dexie {
   events!: EntityTable<StoredEvent, 'id'>;
   meta!: EntityTable<MetaRow, 'key'>;
+  products!: EntityTable<Product, 'gtin'>;
+  sites!: EntityTable<Site, 'code'>;
+  locations!: EntityTable<Location, 'code'>;
+  stockTakes!: EntityTable<StockTake, 'id'>;
+  expectations!: EntityTable<Expectation, 'id'>;
+  syncCursors!: EntityTable<SyncCursor, 'dataset'>;
 
   constructor(name: string = DEFAULT_DB_NAME, options: ConstructorParameters<typeof Dexie>[1] = {}) {
     // Chromium commits IndexedDB with relaxed durability by default: a count acknowledged on the
     // screen could vanish in a power cut. Strict durability flushes each count to disk.
     super(name, { chromeTransactionDurability: 'strict', ...options });
-    this.version(1).stores({
+    for (const [version, stores, upgrade] of SCHEMA) {
+      const declared = this.version(version).stores(stores);
+      if (upgrade) declared.upgrade(upgrade);
+    }
+  }
+}
+
+type Upgrade = (tx: Transaction) => Promise<unknown>;
+
+/** Every schema version the device database has had, oldest first. */
+export const SCHEMA: ReadonlyArray<readonly [number, Record<string, string | null>, Upgrade?]> = [
+  [
+    1,
+    {
       // [sync+seq]: the outbox in order; countedAt: the newest counts for the list.
       events: 'id, seq, countedAt, [sync+seq]',
       meta: 'key',
-    });
-  }
+    },
+  ],
+  [
+    2,
+    {
+      // Stock-takes: a location's running list, and the serial check across the whole stock-take.
+      events: 'id, seq, countedAt, [sync+seq], [stockTakeId+locationCode+countedAt], [stockTakeId+gtin+serial]',
+      products: 'gtin, vnr',
+      sites: 'code',
+      locations: 'code, siteCode',
+      stockTakes: 'id, siteCode, status',
+      expectations: 'id, stockTakeId',
+      syncCursors: 'dataset',
+    },
+    // Events stored in format 1 get the fields of format 2; their content otherwise stays as it was.
+    (tx) =>
+      tx
+        .table('events')
+        .toCollection()
+        .modify((event: CountEventV1 & Partial<StoredEvent>) => {
+          Object.assign(event, upgradeCountEvent(stripBookkeeping(event)));
+        }),
+  ],
+];
+
+function stripBookkeeping(event: CountEventV1 & Partial<StoredEvent>): CountEventV1 {
+  const { id, deviceId, seq, countedAt, raw, gtin, quantity } = event;
+  return { id, deviceId, seq, countedAt, raw, gtin, quantity };
 }

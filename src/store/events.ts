@@ -4,11 +4,9 @@ import type { PushResult } from '../domain/sync-protocol.ts';
 import type { LagerkollDb, StoredEvent } from './db.ts';
 import { readOrCreateDevice, saveDevice } from './device.ts';
 
-export interface NewCount {
-  raw: string;
-  gtin: string | null;
-  quantity: number;
-}
+/** What the caller decides about a count; the store adds the id, the device, the sequence and the time. */
+export type NewCount = Pick<CountEvent, 'raw' | 'gtin' | 'quantity'> &
+  Partial<Omit<CountEvent, 'id' | 'deviceId' | 'seq' | 'countedAt' | 'schema' | 'raw' | 'gtin' | 'quantity'>>;
 
 /**
  * Stores one count as an immutable event. The id (UUIDv7) and the per-device sequence number are
@@ -25,6 +23,16 @@ export async function recordCount(db: LagerkollDb, count: NewCount, now: Date = 
       raw: count.raw,
       gtin: count.gtin,
       quantity: count.quantity,
+      schema: 2,
+      kind: count.kind ?? 'count',
+      corrects: count.corrects ?? null,
+      stockTakeId: count.stockTakeId ?? null,
+      locationCode: count.locationCode ?? null,
+      batch: count.batch ?? null,
+      expiry: count.expiry ?? null,
+      serial: count.serial ?? null,
+      unitLevel: count.unitLevel ?? 'pack',
+      userId: count.userId ?? null,
       sync: 'pending',
     };
     await db.events.add(event);
@@ -53,8 +61,8 @@ export function countPending(db: LagerkollDb): Promise<number> {
 
 /** The event as it travels: the stored row without the device's own bookkeeping. */
 export function toWireEvent(event: StoredEvent): CountEvent {
-  const { id, deviceId, seq, countedAt, raw, gtin, quantity } = event;
-  return { id, deviceId, seq, countedAt, raw, gtin, quantity };
+  const { sync: _sync, rejectReason: _reason, sentAt: _sentAt, ...wire } = event;
+  return wire;
 }
 
 /**

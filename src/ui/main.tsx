@@ -27,6 +27,13 @@ async function start(root: HTMLElement) {
     root.append(p);
     return;
   }
+  // Another tab (a newer version of the app) upgraded the database: this tab must not go on with
+  // the old schema. Everything is stored, so reloading loses nothing.
+  db.on('versionchange', () => {
+    db.close();
+    location.reload();
+    return false;
+  });
   const sync = new SyncEngine(db);
   render(<App db={db} sync={sync} initialLang={lang} onLangChange={(l) => localStorage.setItem(LANG_KEY, l)} />, root);
   void sync.start();

@@ -68,6 +68,22 @@ describe('POST /api/v1/sync/push (in-process)', () => {
     expect(await server.store.countEvents()).toBe(2);
   });
 
+  it('accepts an event of the first format (a device offline since before an update) and stores it upgraded', async () => {
+    const device = makeDeviceId();
+    const [current] = makeEvents(device, 1);
+    if (!current) throw new Error('no event');
+    const { id, deviceId, seq, countedAt, raw, gtin, quantity } = current;
+    const v1 = { id, deviceId, seq, countedAt, raw, gtin, quantity };
+    const answer = pushResponseSchema.parse((await push(pushBody(device, [v1]))).json);
+    expect(answer.results[0]?.status).toBe('accepted');
+    expect((await server.store.eventsOfDevice(device))[0]).toMatchObject({
+      ...v1,
+      schema: 2,
+      kind: 'count',
+      serial: null,
+    });
+  });
+
   it("rejects an event in another device's name", async () => {
     const device = makeDeviceId();
     const other = makeEvents(makeDeviceId(), 1);

@@ -16,6 +16,16 @@ export function makeEvents(deviceId: string, n: number, firstSeq = 1): CountEven
     raw: `010704626100000021SER${firstSeq + i}`,
     gtin: '07046261000000',
     quantity: 1 + (i % 5),
+    schema: 2,
+    kind: 'count',
+    corrects: null,
+    stockTakeId: null,
+    locationCode: null,
+    batch: null,
+    expiry: null,
+    serial: `SER${firstSeq + i}`,
+    unitLevel: 'pack',
+    userId: null,
   }));
 }
 

@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import { type CountEvent, countEventSchema } from '../../domain/count-event.ts';
+import { type CountEvent, parseAnyCountEvent } from '../../domain/count-event.ts';
 import { PROTOCOL_VERSION, type PushResponse, type PushResult, pushRequestSchema } from '../../domain/sync-protocol.ts';
 import type { EventStore } from '../storage/event-store.ts';
 import { apiError, readJsonBody } from './errors.ts';
@@ -22,10 +22,10 @@ export async function handlePush(c: Context, store: EventStore): Promise<Respons
   const results: PushResult[] = new Array(events.length);
   const valid: Array<{ index: number; event: CountEvent }> = [];
   for (const [index, candidate] of events.entries()) {
-    const parsed = countEventSchema.safeParse(candidate);
+    const parsed = parseAnyCountEvent(candidate);
     const id = readId(candidate);
     if (!parsed.success) {
-      results[index] = { index, id, status: 'rejected', reason: `Malformed event: ${summarize(parsed.error.issues)}` };
+      results[index] = { index, id, status: 'rejected', reason: `Malformed event: ${summarize(parsed.issues)}` };
     } else if (parsed.data.deviceId !== deviceId) {
       results[index] = { index, id, status: 'rejected', reason: 'The event belongs to another device.' };
     } else {

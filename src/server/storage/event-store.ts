@@ -25,6 +25,5 @@ export interface EventStore {
 
 /** The canonical JSON of an event: fixed key order, so that "same content" is a string comparison. */
 export function canonicalEventJson(event: CountEvent): string {
-  const { id, deviceId, seq, countedAt, raw, gtin, quantity } = event;
-  return JSON.stringify({ id, deviceId, seq, countedAt, raw, gtin, quantity });
+  return JSON.stringify(event, Object.keys(event).sort());
 }

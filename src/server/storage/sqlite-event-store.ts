@@ -11,9 +11,7 @@ import { migrateSqlite } from './sqlite-migrations.ts';
  */
 export class SqliteEventStore implements EventStore {
   private readonly db: Database.Database;
-  private readonly insert: Database.Statement<
-    [string, string, number, string, string, string | null, number, string, string]
-  >;
+  private readonly insert: Database.Statement<[Record<string, string | number | null>]>;
   private readonly selectPayload: Database.Statement<[string], { payload: string }>;
   private readonly ingestTransaction: (events: readonly CountEvent[], receivedAt: string) => IngestOutcome[];
 
@@ -25,8 +23,11 @@ export class SqliteEventStore implements EventStore {
     this.db.pragma('busy_timeout = 5000');
     migrateSqlite(this.db);
     this.insert = this.db.prepare(
-      `INSERT INTO events (id, device_id, seq, counted_at, raw, gtin, quantity, received_at, payload)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
+      `INSERT INTO events (id, device_id, seq, counted_at, raw, gtin, quantity, kind, corrects, stock_take_id,
+                           location_code, batch, expiry, serial, user_id, received_at, payload)
+       VALUES (@id, @deviceId, @seq, @countedAt, @raw, @gtin, @quantity, @kind, @corrects, @stockTakeId,
+               @locationCode, @batch, @expiry, @serial, @userId, @receivedAt, @payload)
+       ON CONFLICT (id) DO NOTHING`,
     );
     this.selectPayload = this.db.prepare('SELECT payload FROM events WHERE id = ?');
     this.ingestTransaction = this.db.transaction((events: readonly CountEvent[], receivedAt: string) =>
@@ -45,17 +46,25 @@ export class SqliteEventStore implements EventStore {
 
   private ingestOne(event: CountEvent, receivedAt: string): IngestOutcome {
     const payload = canonicalEventJson(event);
-    const { changes } = this.insert.run(
-      event.id,
-      event.deviceId,
-      event.seq,
-      event.countedAt,
-      event.raw,
-      event.gtin,
-      event.quantity,
+    const { changes } = this.insert.run({
+      id: event.id,
+      deviceId: event.deviceId,
+      seq: event.seq,
+      countedAt: event.countedAt,
+      raw: event.raw,
+      gtin: event.gtin,
+      quantity: event.quantity,
+      kind: event.kind,
+      corrects: event.corrects,
+      stockTakeId: event.stockTakeId,
+      locationCode: event.locationCode,
+      batch: event.batch,
+      expiry: event.expiry,
+      serial: event.serial,
+      userId: event.userId,
       receivedAt,
       payload,
-    );
+    });
     if (changes === 1) return 'accepted';
     return this.selectPayload.get(event.id)?.payload === payload ? 'duplicate' : 'conflict';
   }

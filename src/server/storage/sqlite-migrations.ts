@@ -20,6 +20,16 @@ const migrations: readonly string[] = [
    ) STRICT;
    CREATE INDEX events_device_seq ON events (device_id, seq);
    CREATE INDEX events_gtin ON events (gtin);`,
+  // 2: the stock-take fields of event format 2 as columns for queries; payload stays the source of truth.
+  `ALTER TABLE events ADD COLUMN kind TEXT NOT NULL DEFAULT 'count';
+   ALTER TABLE events ADD COLUMN corrects TEXT;
+   ALTER TABLE events ADD COLUMN stock_take_id TEXT;
+   ALTER TABLE events ADD COLUMN location_code TEXT;
+   ALTER TABLE events ADD COLUMN batch TEXT;
+   ALTER TABLE events ADD COLUMN expiry TEXT;
+   ALTER TABLE events ADD COLUMN serial TEXT;
+   ALTER TABLE events ADD COLUMN user_id TEXT;
+   CREATE INDEX events_stock_take ON events (stock_take_id, location_code);`,
 ];
 
 export const SQLITE_SCHEMA_VERSION = migrations.length;
