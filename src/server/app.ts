@@ -1,26 +1,61 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { MAX_PUSH_BODY_BYTES } from '../domain/sync-protocol.ts';
+import { handleLoadDemo } from './api/demo.ts';
 import { apiError } from './api/errors.ts';
+import { openApiDocument } from './api/openapi.ts';
+import { handlePull } from './api/pull.ts';
 import { handlePush } from './api/push.ts';
+import { versionGate } from './api/versions.ts';
 import type { EventStore } from './storage/event-store.ts';
 
 export interface AppOptions {
   store: EventStore;
   /** The built app (vite build); when absent only the API is served. */
   distDir?: string;
+  /** Apps older than this get 426 on the sync endpoints (MIN_APP_VERSION); null accepts any. */
+  minAppVersion?: string | null;
+  /**
+   * Middleware run before every API route except health and the OpenAPI document (issue 7 puts
+   * authentication here).
+   */
+  apiMiddleware?: readonly MiddlewareHandler[];
 }
 
 /** The central server: the API under /api/v1 and the built app at /. */
-export function createApp({ store, distDir }: AppOptions): Hono {
+export function createApp({ store, distDir, minAppVersion = null, apiMiddleware = [] }: AppOptions): Hono {
   const app = new Hono();
+  app.route('/api/v1', createApi(store, minAppVersion, apiMiddleware));
+  app.all('/api/*', (c) => apiError(c, 404, 'not_found', `No such API: ${c.req.method} ${c.req.path}`));
 
-  app.get('/api/v1/health', (c) => c.json({ ok: true, serverTime: new Date().toISOString() }));
-  app.post(
-    '/api/v1/sync/push',
+  if (distDir && existsSync(join(distDir, 'index.html'))) mountApp(app, distDir);
+
+  app.onError((error, c) => {
+    console.error(`[server] ${c.req.method} ${c.req.path} failed:`, error);
+    return apiError(c, 500, 'internal_error', 'The server failed to handle the request; it is safe to retry.');
+  });
+  return app;
+}
+
+function createApi(store: EventStore, minAppVersion: string | null, middleware: readonly MiddlewareHandler[]): Hono {
+  const api = new Hono();
+  // Answers about one device's data must never be cached by a proxy or the browser.
+  api.use('*', async (c, next) => {
+    await next();
+    c.header('cache-control', 'no-store');
+  });
+
+  api.get('/health', (c) => c.json({ ok: true, serverTime: new Date().toISOString() }));
+  const openApi = openApiDocument();
+  api.get('/openapi.json', (c) => c.json(openApi));
+
+  for (const handler of middleware) api.use('*', handler);
+  api.use('/sync/*', versionGate(minAppVersion));
+  api.post(
+    '/sync/push',
     bodyLimit({
       maxSize: MAX_PUSH_BODY_BYTES,
       onError: (c) =>
@@ -33,15 +68,9 @@ export function createApp({ store, distDir }: AppOptions): Hono {
     }),
     (c) => handlePush(c, store),
   );
-  app.all('/api/*', (c) => apiError(c, 404, 'not_found', `No such API: ${c.req.method} ${c.req.path}`));
-
-  if (distDir && existsSync(join(distDir, 'index.html'))) mountApp(app, distDir);
-
-  app.onError((error, c) => {
-    console.error(`[server] ${c.req.method} ${c.req.path} failed:`, error);
-    return apiError(c, 500, 'internal_error', 'The server failed to handle the request; it is safe to retry.');
-  });
-  return app;
+  api.get('/sync/pull', (c) => handlePull(c, store));
+  api.post('/demo', (c) => handleLoadDemo(c, store));
+  return api;
 }
 
 /**

@@ -1,20 +1,33 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
 import { configFromEnv } from './config.ts';
-import { SqliteEventStore } from './storage/sqlite-event-store.ts';
+import { describeStore, openStore } from './storage/open-store.ts';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 const config = configFromEnv();
-mkdirSync(config.dataDir, { recursive: true });
-const store = new SqliteEventStore(join(config.dataDir, 'lagerkoll.sqlite'));
-const app = createApp({ store, distDir: config.distDir });
+const store = await openStore(config);
+const app = createApp({ store, distDir: config.distDir, minAppVersion: config.minAppVersion });
 
 const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
   const host = info.address.includes(':') ? `[${info.address}]` : info.address;
   console.log(`Lagerkoll is running: open http://${host}:${info.port}/`);
-  console.log(`Data directory: ${config.dataDir}`);
+  console.log(`Data: ${describeStore(config)}`);
 });
+
+// Tombstones are kept long enough for any device that syncs at all; one further behind reloads
+// the dataset (410). Every instance may run this: it is one idempotent statement.
+async function purgeOldTombstones(): Promise<void> {
+  const before = new Date(Date.now() - config.tombstoneRetentionDays * DAY_MS).toISOString();
+  try {
+    await store.purgeTombstones(before);
+  } catch (error) {
+    console.error('[server] purging old tombstones failed:', error);
+  }
+}
+void purgeOldTombstones();
+const purgeTimer = setInterval(() => void purgeOldTombstones(), DAY_MS);
+purgeTimer.unref();
 
 let closing = false;
 function shutdown(signal: string): void {

@@ -1,6 +1,7 @@
-import Dexie, { type EntityTable, type Transaction } from 'dexie';
+import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
 import { type CountEvent, type CountEventV1, upgradeCountEvent } from '../domain/count-event.ts';
-import type { Expectation, Location, Product, Site, StockTake } from '../domain/reference-data.ts';
+import type { Expectation, Location, Product, Site, StockTake, TargetLevel } from '../domain/reference-data.ts';
+import type { User } from '../domain/users.ts';
 
 /** Where an event stands on its way to the server. */
 export type SyncState = 'pending' | 'sent' | 'rejected';
@@ -42,6 +43,8 @@ export class LagerkollDb extends Dexie {
   stockTakes!: EntityTable<StockTake, 'id'>;
   expectations!: EntityTable<Expectation, 'id'>;
   syncCursors!: EntityTable<SyncCursor, 'dataset'>;
+  users!: EntityTable<User, 'id'>;
+  targetLevels!: Table<TargetLevel, [string, string]>;
 
   constructor(name: string = DEFAULT_DB_NAME, options: ConstructorParameters<typeof Dexie>[1] = {}) {
     // Chromium commits IndexedDB with relaxed durability by default: a count acknowledged on the
@@ -86,6 +89,14 @@ export const SCHEMA: ReadonlyArray<readonly [number, Record<string, string | nul
         .modify((event: CountEventV1 & Partial<StoredEvent>) => {
           Object.assign(event, upgradeCountEvent(stripBookkeeping(event)));
         }),
+  ],
+  [
+    3,
+    {
+      // Pulled from the server once these tables exist (see src/store/reference-data.ts).
+      users: 'id',
+      targetLevels: '[siteCode+gtin], gtin',
+    },
   ],
 ];
 

@@ -77,22 +77,23 @@ export async function applyPushResults(
   now: Date = new Date(),
 ): Promise<{ sent: number; rejected: number }> {
   const byIndex = new Map(results.map((r) => [r.index, r]));
+  const updates: Array<{ key: string; changes: Partial<StoredEvent> }> = [];
   let sentCount = 0;
   let rejected = 0;
-  await db.transaction('rw', db.events, async () => {
-    for (const [index, event] of sent.entries()) {
-      const result = byIndex.get(index);
-      if (!result || result.id !== event.id) continue;
-      if (result.status === 'accepted' || result.status === 'duplicate') {
-        await db.events.update(event.id, { sync: 'sent', sentAt: now.toISOString() });
-        sentCount++;
-      } else {
-        // 'conflict' and 'rejected' are both final answers from the server about this id.
-        const reason = result.status === 'conflict' ? `conflict: ${result.reason ?? ''}`.trim() : result.reason;
-        await db.events.update(event.id, { sync: 'rejected', rejectReason: reason ?? 'rejected' });
-        rejected++;
-      }
+  for (const [index, event] of sent.entries()) {
+    const result = byIndex.get(index);
+    if (!result || result.id !== event.id) continue;
+    if (result.status === 'accepted' || result.status === 'duplicate') {
+      updates.push({ key: event.id, changes: { sync: 'sent', sentAt: now.toISOString() } });
+      sentCount++;
+    } else {
+      // 'conflict' and 'rejected' are both final answers from the server about this id.
+      const reason = result.status === 'conflict' ? `conflict: ${result.reason ?? ''}`.trim() : result.reason;
+      updates.push({ key: event.id, changes: { sync: 'rejected', rejectReason: reason ?? 'rejected' } });
+      rejected++;
     }
-  });
+  }
+  // One short write for the whole batch: a scan made meanwhile waits for this transaction.
+  await db.events.bulkUpdate(updates);
   return { sent: sentCount, rejected };
 }

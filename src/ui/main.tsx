@@ -1,7 +1,8 @@
 import { render } from 'preact';
 import { LagerkollDb } from '../store/db.ts';
-import { SyncEngine } from '../sync/sync-engine.ts';
+import { readSettings } from '../store/settings.ts';
 import { App } from './App.tsx';
+import { DeferredSync } from './deferred-sync.ts';
 import { detectLang, type Lang, strings } from './i18n.ts';
 import './styles.css';
 
@@ -34,10 +35,24 @@ async function start(root: HTMLElement) {
     location.reload();
     return false;
   });
-  const sync = new SyncEngine(db);
-  render(<App db={db} sync={sync} initialLang={lang} onLangChange={(l) => localStorage.setItem(LANG_KEY, l)} />, root);
-  void sync.start();
+  const sync = new DeferredSync(() => import('../sync/sync-engine.ts').then((m) => new m.SyncEngine(db)));
+  const settings = await readSettings(db);
+  render(
+    <App
+      db={db}
+      sync={sync}
+      initialLang={lang}
+      initialSettings={settings}
+      onLangChange={(l) => localStorage.setItem(LANG_KEY, l)}
+    />,
+    root,
+  );
+  void sync.ready().then((engine) => engine.start());
 }
 
 const root = document.getElementById('app');
 if (root) void start(root);
+
+// The service worker, the install offer and persistent storage (src/ui/pwa): loaded beside the app,
+// off the first-paint path. The import starts now so the browser's one install offer is not missed.
+void import('./pwa/start-pwa.ts').then((pwa) => pwa.startPwa());

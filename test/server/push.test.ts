@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MAX_EVENTS_PER_PUSH, MAX_PUSH_BODY_BYTES, pushResponseSchema } from '../../src/domain/sync-protocol.ts';
-import { makeDeviceId, makeEvents, postJson, pushBody } from '../support/events.ts';
-import { inProcessServer, listeningServer } from '../support/server.ts';
+import { makeDeviceId, makeEvents, postJson, pushBody, versionHeaders } from '../support/events.ts';
+import { inProcessServer, listeningServer, storedEvents } from '../support/server.ts';
 
 const PUSH = '/api/v1/sync/push';
 
@@ -24,7 +24,7 @@ describe('POST /api/v1/sync/push (in-process)', () => {
     expect(status).toBe(200);
     const answer = pushResponseSchema.parse(json);
     expect(answer.results.map((r) => [r.index, r.id, r.status])).toEqual(events.map((e, i) => [i, e.id, 'accepted']));
-    expect(await server.store.eventsOfDevice(device)).toEqual(events);
+    expect(await storedEvents(server.store, device)).toEqual(events);
   });
 
   it('answers duplicate for a batch sent again, and stores nothing twice', async () => {
@@ -52,7 +52,7 @@ describe('POST /api/v1/sync/push (in-process)', () => {
     const answer = pushResponseSchema.parse((await push(pushBody(device, [{ ...event, quantity: 99 }]))).json);
     expect(answer.results[0]?.status).toBe('conflict');
     expect(answer.results[0]?.reason).toMatch(/different content/);
-    expect((await server.store.eventsOfDevice(device))[0]?.quantity).toBe(event.quantity);
+    expect((await storedEvents(server.store, device))[0]?.quantity).toBe(event.quantity);
   });
 
   it('rejects a malformed event with its reason while storing the good events of the batch', async () => {
@@ -76,7 +76,7 @@ describe('POST /api/v1/sync/push (in-process)', () => {
     const v1 = { id, deviceId, seq, countedAt, raw, gtin, quantity };
     const answer = pushResponseSchema.parse((await push(pushBody(device, [v1]))).json);
     expect(answer.results[0]?.status).toBe('accepted');
-    expect((await server.store.eventsOfDevice(device))[0]).toMatchObject({
+    expect((await storedEvents(server.store, device))[0]).toMatchObject({
       ...v1,
       schema: 2,
       kind: 'count',
@@ -92,6 +92,60 @@ describe('POST /api/v1/sync/push (in-process)', () => {
     expect(await server.store.countEvents()).toBe(0);
   });
 
+  it('answers the highest seq received without a gap, so a lost event is visible', async () => {
+    const device = makeDeviceId();
+    const events = makeEvents(device, 6);
+    const send = async (...seqs: number[]) =>
+      pushResponseSchema.parse(
+        (
+          await push(
+            pushBody(
+              device,
+              seqs.map((s) => events[s - 1]),
+            ),
+          )
+        ).json,
+      ).highestContiguousSeq;
+    expect(await send(1, 2)).toBe(2);
+    expect(await send(4, 5)).toBe(2); // 3 has not arrived
+    expect(await send(3)).toBe(5);
+    expect(await send(5, 6)).toBe(6);
+  });
+
+  it('stamps receivedAt with the server time and answers it', async () => {
+    const device = makeDeviceId();
+    const before = Date.now();
+    const answer = pushResponseSchema.parse((await push(pushBody(device, makeEvents(device, 1)))).json);
+    const [stored] = await server.store.eventsOfDevice(device);
+    expect(stored?.receivedAt).toBe(answer.serverTime);
+    expect(Date.parse(answer.serverTime)).toBeGreaterThanOrEqual(before);
+  });
+
+  it('flags, and still stores, events from a device whose clock is more than five minutes off', async () => {
+    const device = makeDeviceId();
+    const events = makeEvents(device, 2);
+    const tenMinutesAhead = new Date(Date.now() + 10 * 60_000);
+    const answer = pushResponseSchema.parse((await push(pushBody(device, events, tenMinutesAhead))).json);
+    expect(answer.results.map((r) => [r.status, r.clockSkewed])).toEqual([
+      ['accepted', true],
+      ['accepted', true],
+    ]);
+    expect(answer.clockSkewMs).toBeGreaterThan(9 * 60_000);
+    const stored = await server.store.eventsOfDevice(device);
+    expect(stored.every((r) => (r.clockSkewMs ?? 0) > 9 * 60_000)).toBe(true);
+  });
+
+  it('flags an event counted in the future even when the device clock looks right now', async () => {
+    const device = makeDeviceId();
+    const [event] = makeEvents(device, 1);
+    const future = { ...event, countedAt: new Date(Date.now() + 3_600_000).toISOString() };
+    const answer = pushResponseSchema.parse((await push(pushBody(device, [future]))).json);
+    expect(answer.results[0]).toMatchObject({ status: 'accepted', clockSkewed: true });
+    const minuteAgo = { ...makeEvents(device, 1, 2)[0], countedAt: new Date(Date.now() - 60_000).toISOString() };
+    const fine = pushResponseSchema.parse((await push(pushBody(device, [minuteAgo]))).json);
+    expect(fine.results[0]?.clockSkewed).toBeUndefined();
+  });
+
   it('answers 400 with a message to a body that is not JSON, and stores nothing', async () => {
     const { status, json } = await push('{"protocolVersion":1,');
     expect(status).toBe(400);
@@ -103,14 +157,19 @@ describe('POST /api/v1/sync/push (in-process)', () => {
     const response = await server.app.request(PUSH, {
       method: 'POST',
       body: 'x',
-      headers: { 'content-type': 'text/plain' },
+      headers: { 'content-type': 'text/plain', ...versionHeaders },
     });
     expect(response.status).toBe(415);
   });
 
   it('answers 400 to an invalid envelope (wrong protocol version, too many events) and stores nothing', async () => {
     const device = makeDeviceId();
-    const wrongVersion = JSON.stringify({ protocolVersion: 99, deviceId: device, events: makeEvents(device, 1) });
+    const wrongVersion = JSON.stringify({
+      protocolVersion: 99,
+      deviceId: device,
+      sentAt: new Date().toISOString(),
+      events: makeEvents(device, 1),
+    });
     expect((await push(wrongVersion)).status).toBe(400);
     const tooMany = pushBody(device, makeEvents(device, MAX_EVENTS_PER_PUSH + 1));
     const { status, json } = await push(tooMany);

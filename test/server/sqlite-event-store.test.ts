@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { SqliteEventStore } from '../../src/server/storage/sqlite-event-store.ts';
 import { SQLITE_SCHEMA_VERSION } from '../../src/server/storage/sqlite-migrations.ts';
 import { makeDeviceId, makeEvents } from '../support/events.ts';
+import { batchOf } from './storage/contract.ts';
 
 const dirs: string[] = [];
 function tempFile() {
@@ -46,11 +47,11 @@ describe('SqliteEventStore', () => {
     const device = makeDeviceId();
     const events = makeEvents(device, 10);
     const first = new SqliteEventStore(file);
-    expect(await first.ingest(events, new Date().toISOString())).toEqual(events.map(() => 'accepted'));
+    expect((await first.ingest(batchOf(device, events))).outcomes).toEqual(events.map(() => 'accepted'));
     await first.close();
     const second = new SqliteEventStore(file);
-    expect(await second.eventsOfDevice(device)).toEqual(events);
-    expect(await second.ingest(events, new Date().toISOString())).toEqual(events.map(() => 'duplicate'));
+    expect((await second.eventsOfDevice(device)).map((r) => r.event)).toEqual(events);
+    expect((await second.ingest(batchOf(device, events))).outcomes).toEqual(events.map(() => 'duplicate'));
     await second.close();
   });
 });

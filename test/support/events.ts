@@ -1,6 +1,6 @@
 import { v4 as uuidv4, v7 as uuidv7 } from 'uuid';
 import type { CountEvent } from '../../src/domain/count-event.ts';
-import { PROTOCOL_VERSION } from '../../src/domain/sync-protocol.ts';
+import { APP_VERSION_HEADER, PROTOCOL_VERSION, PROTOCOL_VERSION_HEADER } from '../../src/domain/sync-protocol.ts';
 
 export function makeDeviceId(): string {
   return uuidv4();
@@ -29,10 +29,13 @@ export function makeEvents(deviceId: string, n: number, firstSeq = 1): CountEven
   }));
 }
 
-export function pushBody(deviceId: string, events: unknown[]): string {
-  return JSON.stringify({ protocolVersion: PROTOCOL_VERSION, deviceId, events });
+export function pushBody(deviceId: string, events: unknown[], sentAt: Date = new Date()): string {
+  return JSON.stringify({ protocolVersion: PROTOCOL_VERSION, deviceId, sentAt: sentAt.toISOString(), events });
 }
 
-export function postJson(body: string): RequestInit {
-  return { method: 'POST', headers: { 'content-type': 'application/json' }, body };
+/** The headers every request of the current app carries. */
+export const versionHeaders = { [PROTOCOL_VERSION_HEADER]: String(PROTOCOL_VERSION), [APP_VERSION_HEADER]: '0.1.0' };
+
+export function postJson(body: string, headers: Record<string, string> = versionHeaders): RequestInit {
+  return { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body };
 }

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LagerkollDb } from '../../src/store/db.ts';
 import { countPending, recentEvents, recordCount } from '../../src/store/events.ts';
-import { PushError, parseRetryAfter, pushPending } from '../../src/sync/push.ts';
+import { parseRetryAfter, pushPending, SyncError } from '../../src/sync/push.ts';
 import { inProcessServer } from '../support/server.ts';
 
 let n = 0;
@@ -26,7 +26,7 @@ describe('pushPending against the real server', () => {
   it('sends every pending event in batches and marks them sent', async () => {
     await saveCounts(12);
     const summary = await pushPending(db, { fetch: server.fetch, batchSize: 5 });
-    expect(summary).toEqual({ sent: 12, rejected: 0, batches: 3 });
+    expect(summary).toMatchObject({ sent: 12, rejected: 0, batches: 3, resent: 0, highestContiguousSeq: 12 });
     expect(await countPending(db)).toBe(0);
     expect(await server.store.countEvents()).toBe(12);
   });
@@ -34,7 +34,7 @@ describe('pushPending against the real server', () => {
   it('leaves events pending when the server cannot be reached, and sends them exactly once later', async () => {
     await saveCounts(3);
     const down = () => Promise.reject(new TypeError('Failed to fetch'));
-    await expect(pushPending(db, { fetch: down })).rejects.toMatchObject({ name: 'PushError', retryable: true });
+    await expect(pushPending(db, { fetch: down })).rejects.toMatchObject({ name: 'SyncError', retryable: true });
     expect(await countPending(db)).toBe(3);
     await pushPending(db, { fetch: server.fetch });
     await pushPending(db, { fetch: server.fetch });
@@ -47,7 +47,7 @@ describe('pushPending against the real server', () => {
       await server.fetch(input, init); // committed on the server…
       throw new TypeError('network connection lost'); // …but the device never hears it
     };
-    await expect(pushPending(db, { fetch: loseAnswer })).rejects.toBeInstanceOf(PushError);
+    await expect(pushPending(db, { fetch: loseAnswer })).rejects.toBeInstanceOf(SyncError);
     expect(await countPending(db)).toBe(4);
     await pushPending(db, { fetch: server.fetch });
     expect(await countPending(db)).toBe(0);
@@ -77,6 +77,35 @@ describe('pushPending against the real server', () => {
     expect(summary).toMatchObject({ sent: 1, rejected: 1 });
     expect((await db.events.get(first.id))?.sync).toBe('rejected');
     expect((await db.events.get(first.id))?.rejectReason).toMatch(/quantity/);
+  });
+});
+
+describe('pushPending: what the server lost comes back', () => {
+  it('sends again the events a server restored from an older backup no longer holds, exactly once', async () => {
+    await saveCounts(10);
+    await pushPending(db, { fetch: server.fetch, batchSize: 4 });
+    expect(await countPending(db)).toBe(0);
+    // The server is replaced by one restored from a backup taken before any of these arrived.
+    const restored = inProcessServer();
+    try {
+      await saveCounts(1);
+      const summary = await pushPending(db, { fetch: restored.fetch });
+      expect(summary).toMatchObject({ resent: 10, highestContiguousSeq: 11 });
+      expect(await restored.store.countEvents()).toBe(11);
+      expect(await countPending(db)).toBe(0);
+    } finally {
+      await restored.close();
+    }
+  });
+
+  it('does not resend past a rejected event: the gap it leaves is explained', async () => {
+    await saveCounts(3);
+    const second = await db.events.where('seq').equals(2).first();
+    if (!second) throw new Error('no event');
+    await db.events.update(second.id, { quantity: -1 }); // seq 2 will be rejected
+    const summary = await pushPending(db, { fetch: server.fetch });
+    expect(summary).toMatchObject({ sent: 2, rejected: 1, resent: 0, highestContiguousSeq: 1 });
+    expect(await server.store.countEvents()).toBe(2);
   });
 });
 

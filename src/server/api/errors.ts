@@ -1,8 +1,8 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { ApiError } from '../../domain/sync-protocol.ts';
+import type { ApiError, ApiErrorCode } from '../../domain/sync-protocol.ts';
 
-export function apiError(c: Context, status: ContentfulStatusCode, error: string, message: string): Response {
+export function apiError(c: Context, status: ContentfulStatusCode, error: ApiErrorCode, message: string): Response {
   const body: ApiError = { error, message };
   return c.json(body, status);
 }
@@ -22,4 +22,12 @@ export async function readJsonBody(
     const detail = error instanceof Error ? error.message : 'unreadable';
     return { ok: false, response: apiError(c, 400, 'invalid_json', `The body is not valid JSON (${detail}).`) };
   }
+}
+
+/** Zod issues in one line for an error message: at most five, each with its path. */
+export function summarizeIssues(issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>): string {
+  return issues
+    .slice(0, 5)
+    .map((issue) => (issue.path.length ? `${issue.path.map(String).join('.')}: ${issue.message}` : issue.message))
+    .join('; ');
 }

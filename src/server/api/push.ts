@@ -1,23 +1,34 @@
 import type { Context } from 'hono';
+import { eventClockSkewMs } from '../../domain/clock-skew.ts';
 import { type CountEvent, parseAnyCountEvent } from '../../domain/count-event.ts';
-import { PROTOCOL_VERSION, type PushResponse, type PushResult, pushRequestSchema } from '../../domain/sync-protocol.ts';
-import type { EventStore } from '../storage/event-store.ts';
-import { apiError, readJsonBody } from './errors.ts';
+import {
+  APP_VERSION_HEADER,
+  PROTOCOL_VERSION,
+  type PushResponse,
+  type PushResult,
+  pushRequestSchema,
+} from '../../domain/sync-protocol.ts';
+import type { EventStore, IngestItem } from '../storage/event-store.ts';
+import { apiError, readJsonBody, summarizeIssues } from './errors.ts';
 
 /**
  * POST /api/v1/sync/push — stores a batch of count events exactly once.
  * The envelope must be valid (else 400 and nothing is stored); each event is then judged on its
  * own, so a malformed event is rejected with its reason while the good ones are stored, and the
- * answer is 200 so that one bad event never blocks a device's queue.
+ * answer is 200 so that one bad event never blocks a device's queue. The good events go to the
+ * store in one transaction: all of them or, if the store fails, none (500, safe to retry).
  */
 export async function handlePush(c: Context, store: EventStore): Promise<Response> {
   const body = await readJsonBody(c);
   if (!body.ok) return body.response;
   const request = pushRequestSchema.safeParse(body.value);
   if (!request.success) {
-    return apiError(c, 400, 'invalid_request', `The push is not valid: ${summarize(request.error.issues)}`);
+    return apiError(c, 400, 'invalid_request', `The push is not valid: ${summarizeIssues(request.error.issues)}`);
   }
-  const { deviceId, events } = request.data;
+  const { deviceId, sentAt, events } = request.data;
+  const receivedAtMs = Date.now();
+  const serverTime = new Date(receivedAtMs).toISOString();
+  const deviceSkewMs = Date.parse(sentAt) - receivedAtMs;
 
   const results: PushResult[] = new Array(events.length);
   const valid: Array<{ index: number; event: CountEvent }> = [];
@@ -25,7 +36,7 @@ export async function handlePush(c: Context, store: EventStore): Promise<Respons
     const parsed = parseAnyCountEvent(candidate);
     const id = readId(candidate);
     if (!parsed.success) {
-      results[index] = { index, id, status: 'rejected', reason: `Malformed event: ${summarize(parsed.issues)}` };
+      results[index] = { index, id, status: 'rejected', reason: `Malformed event: ${summarizeIssues(parsed.issues)}` };
     } else if (parsed.data.deviceId !== deviceId) {
       results[index] = { index, id, status: 'rejected', reason: 'The event belongs to another device.' };
     } else {
@@ -33,20 +44,33 @@ export async function handlePush(c: Context, store: EventStore): Promise<Respons
     }
   }
 
-  const serverTime = new Date().toISOString();
-  const outcomes = await store.ingest(
-    valid.map((v) => v.event),
-    serverTime,
-  );
+  const items: IngestItem[] = valid.map(({ event }) => ({
+    event,
+    clockSkewMs: eventClockSkewMs(event.countedAt, deviceSkewMs, receivedAtMs),
+  }));
+  const { outcomes, highestContiguousSeq } = await store.ingest({
+    deviceId,
+    appVersion: c.req.header(APP_VERSION_HEADER)?.slice(0, 64) ?? null,
+    receivedAt: serverTime,
+    items,
+  });
   for (const [i, { index, event }] of valid.entries()) {
     const status = outcomes[i] ?? 'conflict';
-    results[index] =
+    const result: PushResult =
       status === 'conflict'
         ? { index, id: event.id, status, reason: 'Another event with this id, with different content, is stored.' }
         : { index, id: event.id, status };
+    if (status === 'accepted' && items[i]?.clockSkewMs !== null) result.clockSkewed = true;
+    results[index] = result;
   }
 
-  const response: PushResponse = { protocolVersion: PROTOCOL_VERSION, serverTime, results };
+  const response: PushResponse = {
+    protocolVersion: PROTOCOL_VERSION,
+    serverTime,
+    highestContiguousSeq,
+    clockSkewMs: Math.round(deviceSkewMs),
+    results,
+  };
   return c.json(response, 200);
 }
 
@@ -55,11 +79,4 @@ function readId(candidate: unknown): string | null {
     return candidate.id.slice(0, 64);
   }
   return null;
-}
-
-function summarize(issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>): string {
-  return issues
-    .slice(0, 5)
-    .map((issue) => (issue.path.length ? `${issue.path.map(String).join('.')}: ${issue.message}` : issue.message))
-    .join('; ');
 }

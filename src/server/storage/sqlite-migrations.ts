@@ -30,6 +30,33 @@ const migrations: readonly string[] = [
    ALTER TABLE events ADD COLUMN serial TEXT;
    ALTER TABLE events ADD COLUMN user_id TEXT;
    CREATE INDEX events_stock_take ON events (stock_take_id, location_code);`,
+  // 3: sync protocol 2 — clock skew per event, per-device watermark, reference data with versions.
+  `ALTER TABLE events ADD COLUMN clock_skew_ms INTEGER;
+   CREATE TABLE devices (
+     device_id      TEXT PRIMARY KEY,
+     contiguous_seq INTEGER NOT NULL DEFAULT 0,
+     last_push_at   TEXT,
+     app_version    TEXT
+   ) STRICT;
+   CREATE TABLE reference_clock (
+     id      INTEGER PRIMARY KEY CHECK (id = 1),
+     epoch   TEXT NOT NULL,
+     version INTEGER NOT NULL
+   ) STRICT;
+   INSERT INTO reference_clock (id, epoch, version) VALUES (1, lower(hex(randomblob(8))), 0);
+   CREATE TABLE reference_rows (
+     dataset    TEXT NOT NULL,
+     key        TEXT NOT NULL,
+     version    INTEGER NOT NULL,
+     data       TEXT,
+     changed_at TEXT NOT NULL,
+     PRIMARY KEY (dataset, key)
+   ) STRICT;
+   CREATE UNIQUE INDEX reference_rows_by_version ON reference_rows (dataset, version);
+   CREATE TABLE reference_purges (
+     dataset        TEXT PRIMARY KEY,
+     purged_through INTEGER NOT NULL
+   ) STRICT;`,
 ];
 
 export const SQLITE_SCHEMA_VERSION = migrations.length;

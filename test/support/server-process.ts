@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
-const ROOT = resolve(import.meta.dirname, '../../..');
+const ROOT = resolve(import.meta.dirname, '../..');
 
 export async function freePort(): Promise<number> {
   return new Promise((resolvePort, reject) => {
@@ -18,29 +18,44 @@ export async function freePort(): Promise<number> {
   });
 }
 
+export interface ServerProcessOptions {
+  /** The built app to serve; null for the API only. Default: ./dist. */
+  distDir?: string | null;
+  /** More environment, e.g. DATABASE_URL for PostgreSQL. */
+  env?: Record<string, string>;
+}
+
 /**
- * The real server as its own process, on a fixed port (the app's origin, and so its IndexedDB,
- * must stay the same across a restart) with a temporary data directory.
+ * The real server (src/server/main.ts) as its own process, so that tests can SIGKILL it, on a fixed
+ * loopback port so that a restart comes back at the same address (for the app: the same origin, and
+ * so the same IndexedDB); SQLite in a temporary data directory unless `DATABASE_URL` is given.
  */
 export class ServerProcess {
   private child: ChildProcess | null = null;
   private output = '';
-  readonly dataDir = mkdtempSync(join(tmpdir(), 'lagerkoll-e2e-data-'));
+  readonly dataDir = mkdtempSync(join(tmpdir(), 'lagerkoll-server-data-'));
+  private readonly distDir: string;
+  private readonly env: Record<string, string>;
 
   constructor(
     readonly port: number,
-    private readonly distDir: string = join(ROOT, 'dist'),
-  ) {}
+    { distDir = join(ROOT, 'dist'), env = {} }: ServerProcessOptions = {},
+  ) {
+    this.distDir = distDir ?? join(this.dataDir, 'no-app');
+    this.env = env;
+  }
 
   get url(): string {
     return `http://127.0.0.1:${this.port}`;
   }
 
+  /** The SQLite database the server writes (when no DATABASE_URL is given). */
   get databaseFile(): string {
     return join(this.dataDir, 'lagerkoll.sqlite');
   }
 
   async start(): Promise<void> {
+    this.output = '';
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
       cwd: ROOT,
       env: {
@@ -49,20 +64,20 @@ export class ServerProcess {
         HOST: '127.0.0.1',
         DATA_DIR: this.dataDir,
         DIST_DIR: this.distDir,
+        ...this.env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child = child;
     await new Promise<void>((ready, fail) => {
       const timer = setTimeout(() => fail(new Error(`The server did not start:\n${this.output}`)), 20_000);
-      const onData = (chunk: Buffer) => {
+      child.stdout?.on('data', (chunk: Buffer) => {
         this.output += chunk.toString();
         if (this.output.includes('Lagerkoll is running')) {
           clearTimeout(timer);
           ready();
         }
-      };
-      child.stdout?.on('data', onData);
+      });
       child.stderr?.on('data', (chunk: Buffer) => {
         this.output += chunk.toString();
       });
@@ -76,7 +91,7 @@ export class ServerProcess {
   /** Kills the process at once, as a power cut or an OOM kill would. */
   async kill(): Promise<void> {
     const child = this.child;
-    if (!child || child.exitCode !== null) return;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
     await new Promise<void>((done) => {
       child.once('exit', () => done());
       child.kill('SIGKILL');

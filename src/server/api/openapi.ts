@@ -1,0 +1,158 @@
+import { z } from 'zod/mini';
+import { countEventSchema, countEventV1Schema } from '../../domain/count-event.ts';
+import { DATASETS } from '../../domain/reference-datasets.ts';
+import {
+  APP_VERSION_HEADER,
+  apiErrorSchema,
+  DEFAULT_PULL_LIMIT,
+  demoLoadedSchema,
+  MAX_CURSOR_LENGTH,
+  MAX_EVENTS_PER_PUSH,
+  MAX_PULL_LIMIT,
+  PROTOCOL_VERSION,
+  PROTOCOL_VERSION_HEADER,
+  pullPageSchemas,
+  pushRequestSchema,
+  pushResponseSchema,
+  upgradeRequiredSchema,
+} from '../../domain/sync-protocol.ts';
+
+/** JSON Schema (2020-12, which OpenAPI 3.1 uses) of a shared zod schema, without the `$schema` line. */
+function jsonSchema(schema: z.ZodMiniType, io: 'input' | 'output'): Record<string, unknown> {
+  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as Record<
+    string,
+    unknown
+  >;
+  return rest;
+}
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const json = (schema: unknown, description: string) => ({ description, content: { 'application/json': { schema } } });
+const error = (description: string) => json(ref('ApiError'), description);
+
+const versionHeaders = [
+  {
+    name: PROTOCOL_VERSION_HEADER,
+    in: 'header',
+    required: true,
+    description: `The sync protocol the app speaks (${PROTOCOL_VERSION}). Without it the request counts as protocol 1.`,
+    schema: { type: 'integer' },
+  },
+  {
+    name: APP_VERSION_HEADER,
+    in: 'header',
+    required: true,
+    description: 'The app version, compared with the operator’s MIN_APP_VERSION.',
+    schema: { type: 'string' },
+  },
+];
+const versionAnswers = {
+  '426': json(ref('UpgradeRequired'), 'The app is too old for this server: update it. Nothing was stored.'),
+  '500': error('The server failed; nothing was stored and it is safe to retry with the same ids.'),
+};
+
+/**
+ * The OpenAPI description of the API, generated from the same zod schemas that validate every
+ * body on the device and on the server, so it cannot drift from what the code accepts.
+ * Served at GET /api/v1/openapi.json; docs/sync-protocol.md explains the rules around it.
+ */
+export function openApiDocument(): Record<string, unknown> {
+  const pageSchemas = Object.fromEntries(
+    DATASETS.map((dataset) => [`PullPage_${dataset}`, jsonSchema(pullPageSchemas[dataset], 'output')]),
+  );
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Lagerkoll sync API',
+      version: String(PROTOCOL_VERSION),
+      description:
+        'Devices push count events exactly once and pull reference data by cursor. See docs/sync-protocol.md.',
+    },
+    paths: {
+      '/api/v1/sync/push': {
+        post: {
+          summary: `Store up to ${MAX_EVENTS_PER_PUSH} count events of one device, each exactly once`,
+          parameters: versionHeaders,
+          requestBody: { required: true, content: { 'application/json': { schema: ref('PushRequest') } } },
+          responses: {
+            '200': json(ref('PushResponse'), 'Every event settled: accepted, duplicate, conflict or rejected.'),
+            '400': error('Not JSON, or an invalid envelope (nothing stored), or a protocol newer than the server.'),
+            '413': error('The body is over the size limit (nothing stored).'),
+            '415': error('The body is not sent as application/json.'),
+            ...versionAnswers,
+          },
+        },
+      },
+      '/api/v1/sync/pull': {
+        get: {
+          summary: 'The changes of one dataset after a cursor, oldest first, with tombstones',
+          parameters: [
+            ...versionHeaders,
+            { name: 'dataset', in: 'query', required: true, schema: { type: 'string', enum: [...DATASETS] } },
+            {
+              name: 'cursor',
+              in: 'query',
+              required: false,
+              description: 'The cursor of the last page applied; absent to start from the beginning.',
+              schema: { type: 'string', maxLength: MAX_CURSOR_LENGTH },
+            },
+            {
+              name: 'limit',
+              in: 'query',
+              required: false,
+              schema: { type: 'integer', minimum: 1, maximum: MAX_PULL_LIMIT, default: DEFAULT_PULL_LIMIT },
+            },
+          ],
+          responses: {
+            '200': json({ oneOf: DATASETS.map((d) => ref(`PullPage_${d}`)) }, 'A page of changes.'),
+            '400': error('An unknown dataset or an invalid parameter.'),
+            '410': error('The cursor is too old (or from another database): reload the dataset from the start.'),
+            ...versionAnswers,
+          },
+        },
+      },
+      '/api/v1/demo': {
+        post: {
+          summary: 'Load the fictitious demo data set into a server without reference data',
+          responses: {
+            '200': json(ref('DemoLoaded'), 'Loaded: rows per dataset.'),
+            '409': error('The server already has reference data; nothing was changed.'),
+          },
+        },
+      },
+      '/api/v1/health': {
+        get: {
+          summary: 'Liveness, and the server time',
+          responses: { '200': { description: 'The server is up.' } },
+        },
+      },
+    },
+    components: {
+      schemas: {
+        PushRequest: pushRequestJsonSchema(),
+        CountEvent: jsonSchema(countEventSchema, 'input'),
+        CountEventV1: jsonSchema(countEventV1Schema, 'input'),
+        PushResponse: jsonSchema(pushResponseSchema, 'output'),
+        ...pageSchemas,
+        ApiError: jsonSchema(apiErrorSchema, 'output'),
+        UpgradeRequired: jsonSchema(upgradeRequiredSchema, 'output'),
+        DemoLoaded: jsonSchema(demoLoadedSchema, 'output'),
+      },
+    },
+  };
+}
+
+/**
+ * The envelope's `events` are checked one by one on the server (so one bad event is rejected on
+ * its own), hence `unknown` in the zod schema; the document names what each should be.
+ */
+function pushRequestJsonSchema(): Record<string, unknown> {
+  const schema = jsonSchema(pushRequestSchema, 'input');
+  const properties = schema.properties as Record<string, Record<string, unknown>>;
+  properties.events = {
+    ...properties.events,
+    items: { anyOf: [ref('CountEvent'), ref('CountEventV1')] },
+    description: 'Each event is judged on its own: a malformed one is rejected with a reason, the rest are stored.',
+  };
+  return schema;
+}

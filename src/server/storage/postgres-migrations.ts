@@ -1,0 +1,97 @@
+import type pg from 'pg';
+
+/**
+ * Schema migrations for the PostgreSQL store, in order, one transaction each; `schema_migrations`
+ * records how far a database has come. Several server instances may start at once against one
+ * database: an advisory lock lets one of them migrate while the others wait. Never edit a
+ * migration that has shipped: add a new one. Kept in step with sqlite-migrations.ts (the same
+ * contract suite runs on both).
+ */
+const migrations: readonly string[] = [
+  // 1: count events (format 2 columns for queries; payload, the canonical JSON, is the source of
+  // truth), the per-device watermark, and reference data with server-assigned versions.
+  `CREATE TABLE events (
+     id            uuid PRIMARY KEY,
+     device_id     uuid NOT NULL,
+     seq           bigint NOT NULL,
+     counted_at    timestamptz NOT NULL,
+     raw           text NOT NULL,
+     gtin          text,
+     quantity      integer NOT NULL,
+     kind          text NOT NULL,
+     corrects      uuid,
+     stock_take_id text,
+     location_code text,
+     batch         text,
+     expiry        date,
+     serial        text,
+     user_id       text,
+     received_at   timestamptz NOT NULL,
+     clock_skew_ms bigint,
+     payload       text NOT NULL
+   );
+   CREATE INDEX events_device_seq ON events (device_id, seq);
+   CREATE INDEX events_gtin ON events (gtin);
+   CREATE INDEX events_stock_take ON events (stock_take_id, location_code);
+   CREATE TABLE devices (
+     device_id      uuid PRIMARY KEY,
+     contiguous_seq bigint NOT NULL DEFAULT 0,
+     last_push_at   timestamptz,
+     app_version    text
+   );
+   CREATE TABLE reference_clock (
+     id      integer PRIMARY KEY CHECK (id = 1),
+     epoch   text NOT NULL,
+     version bigint NOT NULL
+   );
+   INSERT INTO reference_clock (id, epoch, version) VALUES (1, substr(md5(gen_random_uuid()::text), 1, 16), 0);
+   CREATE TABLE reference_rows (
+     dataset    text NOT NULL,
+     key        text NOT NULL,
+     version    bigint NOT NULL,
+     data       text,
+     changed_at timestamptz NOT NULL,
+     PRIMARY KEY (dataset, key)
+   );
+   CREATE UNIQUE INDEX reference_rows_by_version ON reference_rows (dataset, version);
+   CREATE TABLE reference_purges (
+     dataset        text PRIMARY KEY,
+     purged_through bigint NOT NULL
+   );`,
+];
+
+export const POSTGRES_SCHEMA_VERSION = migrations.length;
+/** Any fixed number: the key of the advisory lock held while migrating. */
+const MIGRATION_LOCK = 7_306_011;
+
+export async function migratePostgres(pool: pg.Pool): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    try {
+      await client.query('CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY)');
+      const { rows } = await client.query<{ v: number | null }>('SELECT max(version) AS v FROM schema_migrations');
+      const current = rows[0]?.v ?? 0;
+      if (current > migrations.length) {
+        throw new Error(
+          `The database is at schema version ${current}, newer than this server knows (${migrations.length}). Upgrade the server.`,
+        );
+      }
+      for (let version = current + 1; version <= migrations.length; version++) {
+        await client.query('BEGIN');
+        try {
+          await client.query(migrations[version - 1] as string);
+          await client.query('INSERT INTO schema_migrations (version) VALUES ($1)', [version]);
+          await client.query('COMMIT');
+        } catch (error) {
+          await client.query('ROLLBACK');
+          throw error;
+        }
+      }
+    } finally {
+      await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]);
+    }
+  } finally {
+    client.release();
+  }
+}

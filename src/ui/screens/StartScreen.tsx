@@ -1,0 +1,102 @@
+import { useState } from 'preact/hooks';
+import type { StockTake } from '../../domain/reference-data.ts';
+import { stockTakeProgress, stockTakesOnDevice } from '../../store/stock-takes.ts';
+import { useApp } from '../app-context.ts';
+import { useLiveQuery } from '../hooks/use-live-query.ts';
+import { useSyncStatus } from '../hooks/use-sync-status.ts';
+import { formatDateTime, formatNumber, useLang, useStrings } from '../i18n.ts';
+
+export function StartScreen() {
+  const t = useStrings();
+  const lang = useLang();
+  const { db, sync, navigate } = useApp();
+  const status = useSyncStatus(sync);
+  const stockTakes = useLiveQuery(() => stockTakesOnDevice(db), [db], null);
+
+  return (
+    <section class="screen" aria-labelledby="start-title">
+      <h2 id="start-title" class="screen__title">
+        {t.start.title}
+      </h2>
+      <p class="screen__meta">
+        {status.lastContact ? t.start.lastContact(formatDateTime(lang, status.lastContact)) : t.start.neverContacted}
+      </p>
+      {stockTakes === null ? null : stockTakes.length === 0 ? (
+        <NoStockTakes />
+      ) : (
+        <ul class="card-list">
+          {stockTakes.map((st) => (
+            <li key={st.id}>
+              <StockTakeCard stockTake={st} onOpen={() => navigate({ name: 'locations', stockTakeId: st.id })} />
+            </li>
+          ))}
+        </ul>
+      )}
+      <button type="button" class="button button--wide" onClick={() => navigate({ name: 'quick' })}>
+        {t.start.quickCount}
+      </button>
+    </section>
+  );
+}
+
+function StockTakeCard({ stockTake, onOpen }: { stockTake: StockTake; onOpen: () => void }) {
+  const t = useStrings();
+  const lang = useLang();
+  const { db } = useApp();
+  const site = useLiveQuery(() => db.sites.get(stockTake.siteCode), [db, stockTake.siteCode], undefined);
+  const progress = useLiveQuery(() => stockTakeProgress(db, stockTake), [db, stockTake], null);
+  const n = (x: number) => formatNumber(lang, x);
+  return (
+    <button type="button" class="card card--button" onClick={onOpen} data-testid="stock-take">
+      <span class="card__title">{stockTake.name}</span>
+      <span class="card__line">{site?.name ?? stockTake.siteCode}</span>
+      <span class="card__line">
+        {t.start.mode[stockTake.mode]} · {t.start.status[stockTake.status]}
+      </span>
+      {progress && (
+        <span class="card__line card__progress">
+          <progress max={Math.max(progress.locationsTotal, 1)} value={progress.locationsCounted} aria-hidden="true" />
+          {t.start.progress(n(progress.locationsCounted), n(progress.locationsTotal))} ·{' '}
+          {t.start.packs(n(progress.packs))}
+        </span>
+      )}
+    </button>
+  );
+}
+
+/** An empty device never shows a blank screen: it says why and offers the demo. */
+function NoStockTakes() {
+  const t = useStrings();
+  const { sync } = useApp();
+  const [state, setState] = useState<{ loading: boolean; error: string | null }>({ loading: false, error: null });
+
+  async function loadDemo() {
+    setState({ loading: true, error: null });
+    try {
+      const response = await fetch('/api/v1/demo', { method: 'POST' });
+      if (!response.ok && response.status !== 409) {
+        const body = (await response.json().catch(() => null)) as { message?: string } | null;
+        throw new Error(body?.message ?? `${response.status} ${response.statusText}`);
+      }
+      await sync.syncNow();
+      setState({ loading: false, error: null });
+    } catch (error) {
+      setState({ loading: false, error: error instanceof Error ? error.message : String(error) });
+    }
+  }
+
+  return (
+    <div class="empty-state">
+      <p class="empty-state__title">{t.start.none}</p>
+      <p>{t.start.noneHint}</p>
+      <button type="button" class="button button--primary button--wide" onClick={loadDemo} disabled={state.loading}>
+        {state.loading ? t.start.demoLoading : t.start.demo}
+      </button>
+      {state.error && (
+        <p class="message message--error" role="alert">
+          {t.start.demoFailed(state.error)}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,26 @@
+import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+
+/**
+ * How the offline and update tests count: the one place that knows the counting screen, so a change
+ * of screen changes only this file. The quick count (`/quick`) is a deep link — offline it is
+ * answered by the service worker's navigation fallback, which the tests want to exercise anyway.
+ */
+export async function openCountingScreen(page: Page, origin: string): Promise<void> {
+  await page.goto(`${origin}/quick`);
+  await expect.poll(() => page.getByRole('textbox', { name: 'Barcode' }).isEditable()).toBe(true);
+}
+
+/** Types a scan in the Barcode field and presses Enter (a keyboard-wedge scanner does the same). */
+export async function countScan(page: Page, raw: string): Promise<void> {
+  const before = await page.getByTestId('event').count();
+  const scan = page.getByRole('textbox', { name: 'Barcode' });
+  await scan.fill(raw);
+  await scan.press('Enter');
+  await expect.poll(() => page.getByTestId('event').count()).toBe(before + 1);
+}
+
+/** The sync state of each listed count (`pending`, `sent`, `rejected`), newest first. */
+export async function listedSyncStates(page: Page): Promise<string[]> {
+  return page.getByTestId('event').evaluateAll((rows) => rows.map((row) => (row as HTMLElement).dataset.sync ?? ''));
+}
