@@ -7,7 +7,7 @@ import type { SyncHandle } from './deferred-sync.ts';
 import { useSyncStatus } from './hooks/use-sync-status.ts';
 import { type Lang, LangContext, strings } from './i18n.ts';
 import { lazyComponent } from './lazy.tsx';
-import { InstallGuideLazy, UpdatePromptLazy } from './pwa/lazy.tsx';
+import { UpdatePromptLazy } from './pwa/lazy.tsx';
 import { type Route, useRoute } from './router.ts';
 import { StartScreen } from './screens/StartScreen.tsx';
 
@@ -65,7 +65,6 @@ export function App({ db, sync, initialLang, initialSettings, onLangChange }: Ap
           <SyncBar status={status} onSendNow={() => void sync.syncNow()} />
           <UpdatePromptLazy lang={lang} busy={busy} />
           <main class="app__main">
-            <InstallGuideLazy lang={lang} />
             <Screen route={route} lang={lang} onLangChange={switchLang} />
           </main>
           <nav class="app__nav" aria-label={t.nav.start}>

@@ -9,7 +9,9 @@ import { missingChromiumMessage } from './support/chromium.ts';
 export default function setup(): void {
   const missing = missingChromiumMessage();
   if (missing) throw new Error(missing);
+  // NODE_ENV=production: vitest sets `test`, which would build a development-flavoured bundle.
   execFileSync(process.execPath, [resolve('node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
     stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
   });
 }

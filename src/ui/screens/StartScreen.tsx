@@ -5,6 +5,7 @@ import { useApp } from '../app-context.ts';
 import { useLiveQuery } from '../hooks/use-live-query.ts';
 import { useSyncStatus } from '../hooks/use-sync-status.ts';
 import { formatDateTime, formatNumber, useLang, useStrings } from '../i18n.ts';
+import { InstallGuideLazy } from '../pwa/lazy.tsx';
 
 export function StartScreen() {
   const t = useStrings();
@@ -15,6 +16,8 @@ export function StartScreen() {
 
   return (
     <section class="screen" aria-labelledby="start-title">
+      {/* Shown once, here and never while counting; afterwards in the settings. */}
+      <InstallGuideLazy lang={lang} />
       <h2 id="start-title" class="screen__title">
         {t.start.title}
       </h2>
