@@ -2,8 +2,10 @@
 // the same deterministic mix of 10,000 realistic scans; then what each gets wrong on the tricky inputs.
 //
 //   npx tsx test/bench/gs1-parse.bench.ts      (npm run bench runs every file in test/bench)
+
 import { createRequire } from 'node:module';
 import { gs1CheckDigit, parseScan } from '../../src/domain/gs1/index.ts';
+import { seededRandom as prng } from '../support/random.ts';
 
 const require = createRequire(import.meta.url);
 const { parseBarcode } = require('gs1-barcode-parser-mod') as { parseBarcode: (raw: string) => unknown };
@@ -12,17 +14,6 @@ const GS = '\x1d';
 const SCANS = 10_000;
 const ROUNDS = 9;
 
-/** mulberry32: a small deterministic PRNG, so every run parses the same scans. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const random = prng(20260501);
 const int = (min: number, max: number) => min + Math.floor(random() * (max - min + 1));
 const digits = (n: number) => Array.from({ length: n }, () => int(0, 9)).join('');

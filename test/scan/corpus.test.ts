@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { seededRandom } from './corpus/random.ts';
+import { seededRandom } from '../support/random.ts';
 import { gs1ElementString, gtinCheckDigit } from './corpus/symbols.ts';
 
 describe('corpus helpers', () => {

@@ -4,6 +4,7 @@ import { recordCount } from '../../src/store/events.ts';
 import type { FetchLike } from '../../src/sync/http.ts';
 import { pushPending, SyncError } from '../../src/sync/push.ts';
 import { expectServerHoldsExactly, pushUntilDone } from '../support/exactly-once.ts';
+import { seededRandom as prng } from '../support/random.ts';
 import { inProcessServer } from '../support/server.ts';
 
 /**
@@ -19,18 +20,6 @@ const extraSeeds = (process.env.FUZZ_SEEDS ?? '')
   .map((s) => Number(s.trim()))
   .filter((s) => Number.isInteger(s) && s > 0);
 const SEEDS = [...new Set([...FIXED_SEEDS, ...extraSeeds])];
-
-/** mulberry32: a small, good-enough PRNG whose whole state is the seed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 let n = 0;
 const dbs: LagerkollDb[] = [];

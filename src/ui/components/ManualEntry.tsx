@@ -25,42 +25,44 @@ export function ManualEntry({ onSubmit }: { onSubmit: (raw: string) => Promise<v
     <details class="manual-entry">
       <summary class="button button--quiet">{t.count.manual}</summary>
       <form class="manual-entry__form" onSubmit={submit}>
-        <label class="field">
-          <span class="field__label">{t.count.manualGtin}</span>
-          <input
-            class="field__input"
-            name="gtin"
-            inputmode="numeric"
-            autocomplete="off"
-            value={gtin}
-            onInput={(e) => setGtin(e.currentTarget.value)}
-          />
-        </label>
-        <label class="field">
-          <span class="field__label">{t.count.manualBatch}</span>
-          <input
-            class="field__input"
-            name="batch"
-            autocomplete="off"
-            value={batch}
-            onInput={(e) => setBatch(e.currentTarget.value)}
-          />
-        </label>
-        <label class="field">
-          <span class="field__label">{t.count.manualExpiry}</span>
-          <input
-            class="field__input"
-            name="expiry"
-            type="date"
-            value={expiry}
-            onInput={(e) => setExpiry(e.currentTarget.value)}
-          />
-        </label>
+        <TypedField label={t.count.manualGtin} name="gtin" value={gtin} onValue={setGtin} inputMode="numeric" />
+        <TypedField label={t.count.manualBatch} name="batch" value={batch} onValue={setBatch} />
+        <TypedField label={t.count.manualExpiry} name="expiry" value={expiry} onValue={setExpiry} type="date" />
         <button type="submit" class="button button--primary">
           {t.count.manualSave}
         </button>
       </form>
     </details>
+  );
+}
+
+function TypedField({
+  label,
+  name,
+  value,
+  onValue,
+  type = 'text',
+  inputMode,
+}: {
+  label: string;
+  name: string;
+  value: string;
+  onValue: (value: string) => void;
+  type?: 'text' | 'date';
+  inputMode?: 'numeric';
+}) {
+  const common = {
+    class: 'field__input',
+    name,
+    autocomplete: 'off',
+    value,
+    onInput: (e: Event) => onValue((e.currentTarget as HTMLInputElement).value),
+  };
+  return (
+    <label class="field">
+      <span class="field__label">{label}</span>
+      {type === 'date' ? <input type="date" {...common} /> : <input inputMode={inputMode} {...common} />}
+    </label>
   );
 }
 

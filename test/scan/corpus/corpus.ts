@@ -1,6 +1,6 @@
 // Deterministic corpora of 640×480 grayscale frames, each with the one read a correct decoder returns.
 // `testCorpus()` is modest (unit tests must stay fast); `hardCorpus()` is the benchmark's.
-import { between, type Random, seededRandom } from './random.ts';
+import { between, type Random, seededRandom } from '../../support/random.ts';
 import {
   CLEAN,
   FRAME_HEIGHT,

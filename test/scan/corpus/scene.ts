@@ -1,7 +1,7 @@
 // Renders a module grid into a 640×480 grayscale camera-like frame with deterministic perturbations:
 // module size, rotation, curvature (a bottle or tube), blur (focus), uneven light and glare, contrast,
 // sensor noise and inversion (light code on dark print).
-import { gaussian, type Random } from './random.ts';
+import { gaussian, type Random } from '../../support/random.ts';
 import type { ModuleGrid } from './symbols.ts';
 
 export interface GrayFrame {

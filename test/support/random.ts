@@ -1,4 +1,4 @@
-// Seeded pseudo-random numbers, so that every generated frame is the same on every run and machine.
+// Seeded pseudo-random numbers, so that generated frames, fuzz runs and benchmark inputs are the same on every run and machine.
 
 export type Random = () => number;
 
