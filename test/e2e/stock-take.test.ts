@@ -47,6 +47,9 @@ function storedOnServer(file: string, stockTakeId: string) {
 const layouts: Array<{ name: string; viewport: { width: number; height: number }; lang: Lang }> = [
   { name: 'phone-sv', viewport: { width: 360, height: 640 }, lang: 'sv' },
   { name: 'tablet-en', viewport: { width: 1280, height: 800 }, lang: 'en' },
+  // The other orientation of each, in the other language.
+  { name: 'phone-landscape-en', viewport: { width: 640, height: 360 }, lang: 'en' },
+  { name: 'tablet-portrait-sv', viewport: { width: 800, height: 1280 }, lang: 'sv' },
 ];
 
 describe.each(layouts)('a whole stock-take on the device ($name)', ({ name, viewport, lang }) => {
