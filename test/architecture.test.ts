@@ -26,7 +26,7 @@ const allowedPackages: Record<string, RegExp> = {
   sync: /^$/,
   scan: /^(zxing-wasm)(\/.*)?$/,
   ui: /^(preact|dexie|workbox-window|virtual:pwa-register)(\/.*)?$/,
-  server: /^(node:.*|hono(\/.*)?|@hono\/.*|better-sqlite3|pg|zod(\/.*)?)$/,
+  server: /^(node:.*|hono(\/.*)?|@hono\/.*|better-sqlite3|pg|zod(\/.*)?|papaparse|exceljs)$/,
   cli: /^node:.*$/,
 };
 

@@ -4,6 +4,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { MAX_PUSH_BODY_BYTES } from '../domain/sync-protocol.ts';
+import { createCoordinatorApi } from './api/coordinator-api.ts';
 import { handleLoadDemo } from './api/demo.ts';
 import { apiError } from './api/errors.ts';
 import { openApiDocument } from './api/openapi.ts';
@@ -70,6 +71,8 @@ function createApi(store: EventStore, minAppVersion: string | null, middleware: 
   );
   api.get('/sync/pull', (c) => handlePull(c, store));
   api.post('/demo', (c) => handleLoadDemo(c, store));
+  // Imports and the overview (issue 8): one sub-app, so issue 7's role check goes in front of all of it.
+  api.route('/', createCoordinatorApi(store));
   return api;
 }
 

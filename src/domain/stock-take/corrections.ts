@@ -1,5 +1,8 @@
 import type { CountEvent } from '../count-event.ts';
 
+/** What the correction rules look at. */
+export type CorrectableEvent = Pick<CountEvent, 'id' | 'kind' | 'corrects'>;
+
 /**
  * Which count events still count. Events are never edited; a later event corrects an earlier one:
  * - a `void` cancels the event it names;
@@ -8,9 +11,10 @@ import type { CountEvent } from '../count-event.ts';
  * force when it is not voided, or when one of its own replacements is — so voiding the newest count
  * of a line ("undo") brings back the one before it, and voiding the original of a line whose
  * replacement stands changes nothing. Void events never count. The result keeps the input order,
- * and does not depend on the order the events arrived in.
+ * and does not depend on the order the events arrived in. Only `id`, `kind` and `corrects` are read,
+ * so the server can pass the columns it selected instead of whole events.
  */
-export function activeCounts<E extends CountEvent>(events: readonly E[]): E[] {
+export function activeCounts<E extends CorrectableEvent>(events: readonly E[]): E[] {
   const voided = new Set<string>();
   const replacements = new Map<string, string[]>();
   const counts = new Set<string>();

@@ -1,3 +1,4 @@
+import { toExcelCsv } from '../csv.ts';
 import type { Review } from './review.ts';
 
 export type ExportLang = 'sv' | 'en';
@@ -68,11 +69,5 @@ export function reviewToCsv(review: Review, productName: (gtin: string | null) =
       rows.push(row);
     }
   }
-  return `\uFEFF${rows.map((row) => row.map(csvField).join(';')).join('\r\n')}\r\n`;
-}
-
-/** Quotes a field when it holds a separator, a quote or a line break; neutralises formula injection. */
-function csvField(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) && !/^-?\d+$/.test(value) ? `'${value}` : value;
-  return /[;"\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+  return toExcelCsv(rows);
 }

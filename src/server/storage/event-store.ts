@@ -1,4 +1,5 @@
 import type { CountEvent } from '../../domain/count-event.ts';
+import type { Drill, ExpiryMonth, OverviewFilter, OverviewPage } from '../../domain/overview/model.ts';
 import type { Dataset } from '../../domain/reference-datasets.ts';
 
 /** What storing one event did. */
@@ -78,6 +79,17 @@ export interface EventStore {
   changesSince(dataset: Dataset, cursor: string | null, limit: number): Promise<ChangesPage>;
   /** Forgets tombstones changed before the given time; cursors older than them then expire. */
   purgeTombstones(changedBefore: string): Promise<number>;
+
+  /**
+   * The coordinators' overview (docs/overview.md): one row per site and product matching the filter,
+   * lowest coverage first (unknown coverage last), then by site and GTIN; `total` counts every match.
+   * Reflects every event and reference change committed before the call. Never writes events.
+   */
+  overview(filter: OverviewFilter, page: { offset: number; limit: number }): Promise<OverviewPage>;
+  /** Packs per month of expiry over the same rows (counted and provisional), oldest month first. */
+  overviewExpiries(filter: OverviewFilter): Promise<ExpiryMonth[]>;
+  /** The batches of one product at one site, and the standing count events behind each. */
+  overviewDrill(siteCode: string, gtin: string): Promise<Drill>;
 
   close(): Promise<void>;
 }

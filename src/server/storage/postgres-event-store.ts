@@ -1,4 +1,5 @@
 import pg from 'pg';
+import type { Drill, ExpiryMonth, OverviewFilter, OverviewPage } from '../../domain/overview/model.ts';
 import type { Dataset } from '../../domain/reference-datasets.ts';
 import { classifyOutcomes, encodeCursor, versionAfter } from './cursor.ts';
 import {
@@ -11,6 +12,7 @@ import {
   type ReferenceChange,
 } from './event-store.ts';
 import { migratePostgres } from './postgres-migrations.ts';
+import { PostgresOverview } from './postgres-overview.ts';
 import { latestChangePerKey } from './reference-changes.ts';
 
 /**
@@ -75,7 +77,11 @@ const PURGE_TOMBSTONES = `
  * keeps no state outside the database, so several instances can share it behind a load balancer.
  */
 export class PostgresEventStore implements EventStore {
-  private constructor(private readonly pool: pg.Pool) {}
+  private readonly overviewTables: PostgresOverview;
+
+  private constructor(private readonly pool: pg.Pool) {
+    this.overviewTables = new PostgresOverview(pool, (work) => this.transaction(work));
+  }
 
   static async open(connectionString: string, poolSize = 10): Promise<PostgresEventStore> {
     const pool = new pg.Pool({ connectionString, max: poolSize });
@@ -137,6 +143,12 @@ export class PostgresEventStore implements EventStore {
           payloads,
         ]);
         for (const row of result.rows) inserted.add(row.id);
+        // The overview rebuilds these stock-takes' totals on its next read (overview-refresh.ts).
+        const touched = new Set(events.filter((e) => inserted.has(e.id) && e.stockTakeId).map((e) => e.stockTakeId));
+        if (touched.size > 0)
+          await client.query('INSERT INTO stock_take_changes (stock_take_id) SELECT unnest($1::text[])', [
+            [...touched],
+          ]);
         const others = ids.filter((id) => !inserted.has(id));
         if (others.length > 0) {
           const existing = await client.query<{ id: string; payload: string }>(
@@ -236,6 +248,18 @@ export class PostgresEventStore implements EventStore {
       const { rows } = await client.query<{ n: number }>(PURGE_TOMBSTONES, [changedBefore]);
       return rows[0]?.n ?? 0;
     });
+  }
+
+  async overview(filter: OverviewFilter, page: { offset: number; limit: number }): Promise<OverviewPage> {
+    return this.overviewTables.page(filter, page.offset, page.limit);
+  }
+
+  async overviewExpiries(filter: OverviewFilter): Promise<ExpiryMonth[]> {
+    return this.overviewTables.expiries(filter);
+  }
+
+  async overviewDrill(siteCode: string, gtin: string): Promise<Drill> {
+    return this.overviewTables.drill(siteCode, gtin);
   }
 
   async close(): Promise<void> {

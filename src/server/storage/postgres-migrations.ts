@@ -58,6 +58,51 @@ const migrations: readonly string[] = [
      dataset        text PRIMARY KEY,
      purged_through bigint NOT NULL
    );`,
+  // 2: the coordinators' overview — precomputed tables kept up to date from the events and the
+  // reference data (storage/overview-refresh.ts); events stay read-only. Every stock-take that
+  // already has events is marked, so the first read of the overview builds its totals.
+  `CREATE TABLE stock_take_changes (
+     id            bigserial PRIMARY KEY,
+     stock_take_id text NOT NULL
+   );
+   INSERT INTO stock_take_changes (stock_take_id)
+     SELECT DISTINCT stock_take_id FROM events WHERE stock_take_id IS NOT NULL;
+   CREATE TABLE stock_take_batches (
+     stock_take_id text NOT NULL,
+     gtin          text NOT NULL,
+     batch         text,
+     expiry        date,
+     quantity      integer NOT NULL
+   );
+   CREATE INDEX stock_take_batches_by_stock_take ON stock_take_batches (stock_take_id, gtin);
+   CREATE TABLE overview_targets (
+     site_code    text NOT NULL,
+     gtin         text NOT NULL,
+     target_packs integer NOT NULL,
+     PRIMARY KEY (site_code, gtin)
+   );
+   CREATE TABLE overview_sites (
+     site_code      text PRIMARY KEY,
+     approved_id    text,
+     provisional_id text
+   );
+   CREATE TABLE overview_rows (
+     site_code         text NOT NULL,
+     gtin              text NOT NULL,
+     target_packs      integer,
+     counted_packs     integer,
+     provisional_packs integer,
+     coverage          double precision,
+     earliest_expiry   date,
+     sort_coverage     double precision NOT NULL,
+     PRIMARY KEY (site_code, gtin)
+   );
+   CREATE INDEX overview_rows_by_coverage ON overview_rows (sort_coverage, site_code COLLATE "C", gtin COLLATE "C");
+   CREATE TABLE overview_state (
+     id                integer PRIMARY KEY CHECK (id = 1),
+     reference_version bigint NOT NULL
+   );
+   INSERT INTO overview_state (id, reference_version) VALUES (1, 0);`,
 ];
 
 export const POSTGRES_SCHEMA_VERSION = migrations.length;

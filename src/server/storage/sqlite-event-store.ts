@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import type { CountEvent } from '../../domain/count-event.ts';
+import type { Drill, ExpiryMonth, OverviewFilter, OverviewPage } from '../../domain/overview/model.ts';
 import type { Dataset } from '../../domain/reference-datasets.ts';
 import { classifyOutcomes, encodeCursor, versionAfter } from './cursor.ts';
 import {
@@ -13,6 +14,7 @@ import {
 } from './event-store.ts';
 import { latestChangePerKey } from './reference-changes.ts';
 import { migrateSqlite } from './sqlite-migrations.ts';
+import { SqliteOverview } from './sqlite-overview.ts';
 
 type Row = Record<string, string | number | null>;
 
@@ -26,6 +28,7 @@ type Row = Record<string, string | number | null>;
 export class SqliteEventStore implements EventStore {
   private readonly db: Database.Database;
   private readonly statements;
+  private readonly overviewTables: SqliteOverview;
   private readonly ingestTransaction: (batch: IngestBatch) => IngestResult;
   private readonly writeReferenceTransaction: (changes: readonly ReferenceChange[], onlyIfEmpty: boolean) => boolean;
 
@@ -62,6 +65,8 @@ export class SqliteEventStore implements EventStore {
           WHERE e.device_id = ? AND e.seq > ?
             AND NOT EXISTS (SELECT 1 FROM events n WHERE n.device_id = e.device_id AND n.seq = e.seq + 1)`,
       ),
+      // The overview rebuilds this stock-take's totals on its next read (overview-refresh.ts).
+      markStockTake: db.prepare<[string]>('INSERT INTO stock_take_changes (stock_take_id) VALUES (?)'),
       updateWatermark: db.prepare<[number, string]>('UPDATE devices SET contiguous_seq = ? WHERE device_id = ?'),
       countEvents: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM events'),
       eventsOfDevice: db.prepare<[string], { payload: string; received_at: string; clock_skew_ms: number | null }>(
@@ -94,6 +99,7 @@ export class SqliteEventStore implements EventStore {
          ON CONFLICT (dataset) DO UPDATE SET purged_through = max(purged_through, @through)`,
       ),
     };
+    this.overviewTables = new SqliteOverview(db);
     this.ingestTransaction = db.transaction((batch: IngestBatch) => this.ingestNow(batch));
     this.writeReferenceTransaction = db.transaction((changes: readonly ReferenceChange[], onlyIfEmpty: boolean) =>
       this.writeReferenceNow(changes, onlyIfEmpty),
@@ -126,6 +132,8 @@ export class SqliteEventStore implements EventStore {
         stored.set(event.id, s.selectPayload.get(event.id)?.payload ?? '');
       }
     }
+    const touched = new Set(items.filter((i) => inserted.has(i.event.id)).map((i) => i.event.stockTakeId));
+    for (const stockTakeId of touched) if (stockTakeId !== null) s.markStockTake.run(stockTakeId);
     const outcomes = classifyOutcomes(ids, payloads, inserted, stored);
     const watermark = this.nextWatermark(deviceId, s.selectWatermark.get(deviceId)?.contiguous_seq ?? 0);
     s.updateWatermark.run(watermark, deviceId);
@@ -204,6 +212,18 @@ export class SqliteEventStore implements EventStore {
       }
       return purged;
     })();
+  }
+
+  async overview(filter: OverviewFilter, page: { offset: number; limit: number }): Promise<OverviewPage> {
+    return this.overviewTables.page(filter, page.offset, page.limit);
+  }
+
+  async overviewExpiries(filter: OverviewFilter): Promise<ExpiryMonth[]> {
+    return this.overviewTables.expiries(filter);
+  }
+
+  async overviewDrill(siteCode: string, gtin: string): Promise<Drill> {
+    return this.overviewTables.drill(siteCode, gtin);
   }
 
   async close(): Promise<void> {

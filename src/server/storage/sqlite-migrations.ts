@@ -57,6 +57,51 @@ const migrations: readonly string[] = [
      dataset        TEXT PRIMARY KEY,
      purged_through INTEGER NOT NULL
    ) STRICT;`,
+  // 4: the coordinators' overview — precomputed tables kept up to date from the events and the
+  // reference data (storage/overview-refresh.ts); events stay read-only. Every stock-take that
+  // already has events is marked, so the first read of the overview builds its totals.
+  `CREATE TABLE stock_take_changes (
+     id            INTEGER PRIMARY KEY AUTOINCREMENT,
+     stock_take_id TEXT NOT NULL
+   ) STRICT;
+   INSERT INTO stock_take_changes (stock_take_id)
+     SELECT DISTINCT stock_take_id FROM events WHERE stock_take_id IS NOT NULL;
+   CREATE TABLE stock_take_batches (
+     stock_take_id TEXT NOT NULL,
+     gtin          TEXT NOT NULL,
+     batch         TEXT,
+     expiry        TEXT,
+     quantity      INTEGER NOT NULL
+   ) STRICT;
+   CREATE INDEX stock_take_batches_by_stock_take ON stock_take_batches (stock_take_id, gtin);
+   CREATE TABLE overview_targets (
+     site_code    TEXT NOT NULL,
+     gtin         TEXT NOT NULL,
+     target_packs INTEGER NOT NULL,
+     PRIMARY KEY (site_code, gtin)
+   ) STRICT;
+   CREATE TABLE overview_sites (
+     site_code      TEXT PRIMARY KEY,
+     approved_id    TEXT,
+     provisional_id TEXT
+   ) STRICT;
+   CREATE TABLE overview_rows (
+     site_code         TEXT NOT NULL,
+     gtin              TEXT NOT NULL,
+     target_packs      INTEGER,
+     counted_packs     INTEGER,
+     provisional_packs INTEGER,
+     coverage          REAL,
+     earliest_expiry   TEXT,
+     sort_coverage     REAL NOT NULL,
+     PRIMARY KEY (site_code, gtin)
+   ) STRICT;
+   CREATE INDEX overview_rows_by_coverage ON overview_rows (sort_coverage, site_code, gtin);
+   CREATE TABLE overview_state (
+     id                INTEGER PRIMARY KEY CHECK (id = 1),
+     reference_version INTEGER NOT NULL
+   ) STRICT;
+   INSERT INTO overview_state (id, reference_version) VALUES (1, 0);`,
 ];
 
 export const SQLITE_SCHEMA_VERSION = migrations.length;

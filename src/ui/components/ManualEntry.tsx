@@ -51,7 +51,9 @@ function TypedField({
   type?: 'text' | 'date';
   inputMode?: 'numeric';
 }) {
+  const id = `manual-${name}`;
   const common = {
+    id,
     class: 'field__input',
     name,
     autocomplete: 'off',
@@ -59,10 +61,12 @@ function TypedField({
     onInput: (e: Event) => onValue((e.currentTarget as HTMLInputElement).value),
   };
   return (
-    <label class="field">
-      <span class="field__label">{label}</span>
+    <div class="field">
+      <label class="field__label" for={id}>
+        {label}
+      </label>
       {type === 'date' ? <input type="date" {...common} /> : <input inputMode={inputMode} {...common} />}
-    </label>
+    </div>
   );
 }
 

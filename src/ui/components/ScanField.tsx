@@ -1,4 +1,4 @@
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { useApp } from '../app-context.ts';
 
 /** Turns what a person or a scanner typed into the raw scan: the configured GS substitute, and the
@@ -28,6 +28,10 @@ export function ScanField({
   const [value, setValue] = useState('');
   const busy = useRef(false);
   const input = useRef<HTMLInputElement>(null);
+  // `autofocus` works only once per page load; a screen shown later focuses its field itself.
+  useEffect(() => {
+    if (autoFocus) input.current?.focus();
+  }, [autoFocus]);
 
   async function submit(event: Event) {
     event.preventDefault();
@@ -58,7 +62,6 @@ export function ScanField({
           autocapitalize="off"
           spellcheck={false}
           enterkeyhint="done"
-          autofocus={autoFocus}
         />
       </label>
     </form>

@@ -1,7 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { activeCounts } from '../../domain/stock-take/corrections.ts';
 import { localDate } from '../../domain/stock-take/expiry.ts';
-import { attachWedge } from '../../scan/attach-wedge.ts';
 import { type FeedbackKind, ScanFeedback } from '../../scan/feedback.ts';
 import { replaceCount, voidCount } from '../../store/corrections.ts';
 import type { StoredEvent } from '../../store/db.ts';
@@ -16,6 +15,7 @@ import { QuantityKeypad } from '../components/QuantityKeypad.tsx';
 import { ScanField } from '../components/ScanField.tsx';
 import { recordScan, type ScanOutcome } from '../counting/record-scan.ts';
 import { useLiveQuery } from '../hooks/use-live-query.ts';
+import { useScannerBursts } from '../hooks/use-scanner-bursts.ts';
 import { useLang, useStrings } from '../i18n.ts';
 import { CameraScanner } from '../scanner/CameraScanner.tsx';
 
@@ -75,16 +75,9 @@ export function CountScreen({
     setKeypadOpen(false);
   }, [locationCode]);
 
-  // A hand scanner types anywhere on this screen; its bursts are scans even outside the scan field.
+  // Bound to the latest onScan below; hooks must run before the early return.
   const onScanRef = useRef<(raw: string) => Promise<void>>(async () => {});
-  useEffect(
-    () =>
-      attachWedge({
-        onScan: (scan) => void onScanRef.current(scan.raw),
-        detector: { gsSubstitute: settings.gsSubstitute || null },
-      }),
-    [settings.gsSubstitute],
-  );
+  useScannerBursts((raw) => onScanRef.current(raw), settings.gsSubstitute);
 
   // The running list shows the newest standing counts (the location summary shows everything). It is
   // built only when the events change, so a scan's card appears without re-rendering the list first.

@@ -4,12 +4,13 @@ import { eventsOfStockTake, locationsInScope } from '../../store/stock-takes.ts'
 import { useApp } from '../app-context.ts';
 import { ScanField } from '../components/ScanField.tsx';
 import { useLiveQuery } from '../hooks/use-live-query.ts';
+import { useScannerBursts } from '../hooks/use-scanner-bursts.ts';
 import { formatNumber, useLang, useStrings } from '../i18n.ts';
 
 export function LocationsScreen({ stockTakeId }: { stockTakeId: string }) {
   const t = useStrings();
   const lang = useLang();
-  const { db, navigate } = useApp();
+  const { db, navigate, settings } = useApp();
   const [message, setMessage] = useState<string | null>(null);
   const data = useLiveQuery(
     async () => {
@@ -28,18 +29,22 @@ export function LocationsScreen({ stockTakeId }: { stockTakeId: string }) {
     [db, stockTakeId],
     undefined,
   );
+  function onScanLabel(raw: string) {
+    const location = data?.locations.find((l) => l.code === raw.trim());
+    if (location) navigate({ name: 'count', stockTakeId, locationCode: location.code });
+    else setMessage(t.locations.unknownLabel(raw));
+  }
+
+  // A location label scanned with a hand scanner, wherever the focus is.
+  useScannerBursts((raw) => onScanLabel(raw), settings.gsSubstitute);
+
   if (data === undefined) return null;
   if (data === null) {
     navigate({ name: 'start' }, true);
     return null;
   }
   const { stockTake, locations, perLocation } = data;
-
-  function onScan(raw: string) {
-    const location = locations.find((l) => l.code === raw);
-    if (location) navigate({ name: 'count', stockTakeId, locationCode: location.code });
-    else setMessage(t.locations.unknownLabel(raw));
-  }
+  const onScan = onScanLabel;
 
   return (
     <section class="screen" aria-labelledby="locations-title">

@@ -8,6 +8,7 @@ import type {
   VersionedRow,
 } from '../../../src/server/storage/event-store.ts';
 import { makeDeviceId, makeEvents } from '../../support/events.ts';
+import { describeOverviewContract } from './overview-contract.ts';
 
 export interface StoreUnderTest {
   store: EventStore;
@@ -286,5 +287,7 @@ export function describeStoreContract(backend: string, open: () => Promise<Store
         expect([...seen].sort()).toEqual([...keys].sort());
       });
     });
+
+    describeOverviewContract(() => store);
   });
 }
