@@ -36,12 +36,15 @@ function buildIdMeta(): Plugin {
 }
 
 /**
- * The service worker and the web app manifest (docs/pwa.md; the choice of generateSW in
- * docs/decisions.md). The worker precaches the whole built app, answers navigations with the app
- * shell and leaves everything else — above all /api — to the network.
+ * The service worker and the web app manifest (docs/pwa.md; the choice of injectManifest in
+ * docs/decisions.md). The worker (src/sw/sw.ts) precaches the whole built app, answers navigations
+ * with the app shell, leaves everything else — above all /api — to the network, and sends the outbox
+ * on Background Sync.
  */
 const pwa = VitePWA({
-  strategies: 'generateSW',
+  strategies: 'injectManifest',
+  srcDir: 'src/sw',
+  filename: 'sw.ts',
   // Registered by src/ui/pwa/register-sw.ts through workbox-window, after the first render.
   injectRegister: false,
   // A new version waits until the person says "Update now"; it is never activated under a count.
@@ -88,7 +91,7 @@ const pwa = VitePWA({
       },
     ],
   },
-  workbox: {
+  injectManifest: {
     // Everything needed to start and to scan with no network: the shell, scripts, styles, icons,
     // fonts and the decoder's .wasm (not in Workbox's defaults). Translations are in the scripts.
     globPatterns: ['**/*.{js,css,html,wasm,svg,png,webmanifest,woff2}'],
@@ -98,15 +101,6 @@ const pwa = VitePWA({
     // The zxing reader's .wasm is ~0.95 MB. Set explicitly so the decoder can never silently drop
     // out of the precache; a file above this fails the build (vite-plugin-pwa), which is wanted.
     maximumFileSizeToCacheInBytes: 3 * 1024 * 1024,
-    navigateFallback: 'index.html',
-    // The API is never answered by the worker: not as a navigation and not from a cache.
-    navigateFallbackDenylist: [/^\/api\//],
-    runtimeCaching: [],
-    cleanupOutdatedCaches: true,
-    // The first install takes control at once, so the first visit is already offline-ready. Later
-    // versions wait: skipWaiting is what the update prompt sends (SKIP_WAITING), never automatic.
-    clientsClaim: true,
-    skipWaiting: false,
   },
 });
 

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 
 /**
  * The direction of dependencies, checked on every import in src/:
- *   ui → store / sync / scan → domain;  server → domain;  cli → domain.
+ *   ui → store / sync / scan → domain;  sw (service worker) → store / sync → domain;
+ *   server → domain;  cli → domain.
  * The domain imports nothing but itself and zod. Nothing imports the UI or the server.
  */
 const ROOT = resolve(import.meta.dirname, '..');
@@ -16,6 +17,7 @@ const allowed: Record<string, readonly string[]> = {
   sync: ['domain', 'store', 'sync'],
   scan: ['domain', 'scan'],
   ui: ['domain', 'store', 'sync', 'scan', 'ui'],
+  sw: ['domain', 'store', 'sync', 'sw'],
   server: ['domain', 'server'],
   cli: ['domain', 'cli'],
 };
@@ -24,6 +26,7 @@ const allowedPackages: Record<string, RegExp> = {
   domain: /^zod(\/mini)?$/,
   store: /^(dexie|uuid)$/,
   sync: /^$/,
+  sw: /^workbox-(core|precaching|routing)$/,
   scan: /^(zxing-wasm)(\/.*)?$/,
   ui: /^(preact|dexie|workbox-window|virtual:pwa-register)(\/.*)?$/,
   server: /^(node:.*|hono(\/.*)?|@hono\/.*|better-sqlite3|pg|zod(\/.*)?|papaparse|exceljs)$/,

@@ -88,8 +88,9 @@ export async function syncRequest(
 
 /** The version of the running build (`<meta name="lagerkoll-build">`, e.g. 0.1.0+abc123), or 'dev'. */
 export function builtAppVersion(): string {
-  const doc = (globalThis as { document?: Document }).document;
-  return doc?.querySelector<HTMLMetaElement>('meta[name="lagerkoll-build"]')?.content || 'dev';
+  // Typed structurally: this also runs in the service worker, where there is no document.
+  const doc = (globalThis as { document?: { querySelector(selector: string): { content?: string } | null } }).document;
+  return doc?.querySelector('meta[name="lagerkoll-build"]')?.content || 'dev';
 }
 
 export async function readJson(response: Response): Promise<unknown> {

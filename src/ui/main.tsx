@@ -35,7 +35,14 @@ async function start(root: HTMLElement) {
     location.reload();
     return false;
   });
-  const sync = new DeferredSync(() => import('../sync/sync-engine.ts').then((m) => new m.SyncEngine(db)));
+  const sync = new DeferredSync(() =>
+    import('../sync/sync-engine.ts').then(
+      (m) =>
+        // While counts wait for a network, ask the browser to wake the service worker when it is back
+        // (Background Sync, Chromium only): the outbox then goes even if the app has been closed.
+        new m.SyncEngine(db, { onWaitingForNetwork: () => void registerBackgroundSync() }),
+    ),
+  );
   const settings = await readSettings(db);
   render(
     <App
@@ -48,6 +55,13 @@ async function start(root: HTMLElement) {
     root,
   );
   void sync.ready().then((engine) => engine.start());
+}
+
+async function registerBackgroundSync(): Promise<void> {
+  if (!('serviceWorker' in navigator)) return;
+  const registration = await navigator.serviceWorker.getRegistration();
+  const { requestBackgroundSync } = await import('../sync/background-sync.ts');
+  await requestBackgroundSync(registration as Parameters<typeof requestBackgroundSync>[0]);
 }
 
 const root = document.getElementById('app');
