@@ -1,3 +1,4 @@
+import { matchPrecache } from 'workbox-precaching';
 import { LagerkollDb } from '../store/db.ts';
 import { BACKGROUND_SYNC_TAG } from '../sync/background-sync.ts';
 import { defaultLockManager, SYNC_LOCK_NAME } from '../sync/locks.ts';
@@ -14,9 +15,18 @@ export function pushInBackground(tag: string): Promise<void> | null {
   return defaultLockManager().request(SYNC_LOCK_NAME, async () => {
     const db = new LagerkollDb();
     try {
-      await pushPending(db);
+      await pushPending(db, { appVersion: await precachedBuildId() });
     } finally {
       db.close();
     }
   });
+}
+
+/**
+ * The version of the app this worker belongs to, read from its own precached index.html (the build
+ * writes it there), so the server judges the worker's pushes like the app's.
+ */
+async function precachedBuildId(): Promise<string> {
+  const html = (await (await matchPrecache('index.html'))?.text()) ?? '';
+  return /<meta name="lagerkoll-build" content="([^"]+)"/.exec(html)?.[1] ?? 'dev';
 }

@@ -10,7 +10,8 @@ describe('Background Sync: the outbox goes when the network returns, with the ap
   let browser: LaunchedBrowser;
 
   beforeEach(async () => {
-    server = new ServerProcess(await freePort());
+    // The server refuses apps older than this one: the worker's pushes must carry the app's version too.
+    server = new ServerProcess(await freePort(), { env: { MIN_APP_VERSION: '0.1.0' } });
     await server.start();
     browser = await launchChromium();
   });
