@@ -29,6 +29,14 @@ describe('GET /api/v1/openapi.json', () => {
       );
       expect(schemas.CountEvent?.required).toEqual(expect.arrayContaining(['id', 'deviceId', 'seq', 'quantity']));
       for (const dataset of DATASETS) expect(schemas[`PullPage_${dataset}`]).toBeDefined();
+      // Every route of the API is described (so a new endpoint cannot be forgotten here).
+      const apiRoutes = server.app.routes
+        .filter((r) => r.path.startsWith('/api/v1/') && !r.path.includes('*') && r.method !== 'ALL')
+        .map((r) => `${r.method.toLowerCase()} ${r.path}`);
+      const documented = Object.entries(doc.paths).flatMap(([path, ops]) =>
+        Object.keys(ops).map((m) => `${m} ${path}`),
+      );
+      expect(documented).toEqual(expect.arrayContaining([...new Set(apiRoutes)]));
       // Every $ref points at a schema that exists.
       const refs = [...JSON.stringify(doc).matchAll(/"\$ref":"#\/components\/schemas\/([^"]+)"/g)].map((m) => m[1]);
       for (const ref of refs) expect(schemas[ref as string], ref).toBeDefined();

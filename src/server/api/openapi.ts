@@ -1,5 +1,6 @@
 import { z } from 'zod/mini';
 import { countEventSchema, countEventV1Schema } from '../../domain/count-event.ts';
+import { drillSchema, expiryChartSchema, overviewPageSchema } from '../../domain/overview/model.ts';
 import { DATASETS } from '../../domain/reference-datasets.ts';
 import {
   APP_VERSION_HEADER,
@@ -120,6 +121,52 @@ export function openApiDocument(): Record<string, unknown> {
           },
         },
       },
+      '/api/v1/overview': {
+        get: {
+          summary: 'Per site and product: counted (approved), provisional, target level, coverage, earliest expiry',
+          parameters: [...overviewFilters, queryParam('offset', 'integer'), queryParam('limit', 'integer')],
+          responses: {
+            '200': json(ref('OverviewPage'), 'A page of rows, lowest coverage first.'),
+            '400': error('An invalid filter.'),
+          },
+        },
+      },
+      '/api/v1/overview/expiries': {
+        get: {
+          summary: 'Packs per month of expiry, for the chart',
+          parameters: overviewFilters,
+          responses: { '200': json(ref('ExpiryChart'), 'Packs per month.'), '400': error('An invalid filter.') },
+        },
+      },
+      '/api/v1/overview/drill': {
+        get: {
+          summary: 'One product at one site: its batches and the count events behind them (who, when, device)',
+          parameters: [
+            { ...queryParam('site', 'string'), required: true },
+            { ...queryParam('gtin', 'string'), required: true },
+          ],
+          responses: { '200': json(ref('Drill'), 'Batches and events.'), '400': error('An invalid site or GTIN.') },
+        },
+      },
+      '/api/v1/overview/export.csv': {
+        get: {
+          summary: 'The overview as CSV for Swedish Excel (UTF-8 with BOM, semicolons, ISO dates)',
+          parameters: overviewFilters,
+          responses: { '200': { description: 'text/csv' }, '400': error('An invalid filter.') },
+        },
+      },
+      '/api/v1/overview/export.xlsx': {
+        get: {
+          summary: 'The overview as an Excel workbook',
+          parameters: overviewFilters,
+          responses: { '200': { description: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } },
+        },
+      },
+      '/api/v1/admin/catalog/import': importPath('catalog'),
+      '/api/v1/admin/target-levels/import': importPath('target levels'),
+      '/api/v1/openapi.json': {
+        get: { summary: 'This document', responses: { '200': { description: 'OpenAPI 3.1, as JSON.' } } },
+      },
       '/api/v1/health': {
         get: {
           summary: 'Liveness, and the server time',
@@ -137,6 +184,40 @@ export function openApiDocument(): Record<string, unknown> {
         ApiError: jsonSchema(apiErrorSchema, 'output'),
         UpgradeRequired: jsonSchema(upgradeRequiredSchema, 'output'),
         DemoLoaded: jsonSchema(demoLoadedSchema, 'output'),
+        OverviewPage: jsonSchema(overviewPageSchema, 'output'),
+        ExpiryChart: jsonSchema(expiryChartSchema, 'output'),
+        Drill: jsonSchema(drillSchema, 'output'),
+      },
+    },
+  };
+}
+
+function queryParam(name: string, type: 'string' | 'integer') {
+  return { name, in: 'query', required: false, schema: { type } };
+}
+
+const overviewFilters = [queryParam('site', 'string'), queryParam('region', 'string'), queryParam('atc', 'string')];
+
+/** A master-data import: CSV or XLSX in the body; a dry run (the default) only previews. */
+function importPath(what: string) {
+  return {
+    post: {
+      summary: `Import ${what} from CSV or XLSX: a preview with per-row errors, or (dryRun=false) all rows in one transaction`,
+      parameters: [{ name: 'dryRun', in: 'query', required: false, schema: { type: 'boolean', default: true } }],
+      requestBody: {
+        required: true,
+        content: {
+          'text/csv': { schema: { type: 'string' } },
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
+            schema: { type: 'string', format: 'binary' },
+          },
+        },
+      },
+      responses: {
+        '200': { description: 'The preview (new, changed, unchanged rows), or what was written.' },
+        '413': error('The file is over the size limit.'),
+        '415': error('Neither CSV nor XLSX.'),
+        '422': error('Some rows are invalid (each named by row and column); nothing was written.'),
       },
     },
   };
