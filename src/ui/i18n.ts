@@ -26,6 +26,8 @@ const sv = {
   statusOffline: 'Offline',
   statusError: 'Servern tackade nej',
   sendNow: 'Skicka nu',
+  screenLoadFailed: 'Den här skärmen kunde inte laddas. Inget räknat har gått förlorat; försöker igen…',
+  reload: 'Ladda om',
   statusUpdateRequired: 'Uppdatera appen: servern tar inte längre emot den här versionen. Inget räknat går förlorat.',
   statusWaitingDay: (since: string) =>
     `Räkningar har väntat på att skickas sedan ${since} — anslut enheten till nätet.`,
@@ -168,6 +170,8 @@ const en: Strings = {
   statusOffline: 'Offline',
   statusError: 'The server refused',
   sendNow: 'Send now',
+  screenLoadFailed: 'This screen could not be loaded. Nothing counted is lost; trying again…',
+  reload: 'Reload',
   statusUpdateRequired: 'Update the app: the server no longer accepts this version. Nothing counted is lost.',
   statusWaitingDay: (since: string) =>
     `Counts have been waiting to be sent since ${since} — connect the device to a network.`,

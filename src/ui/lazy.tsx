@@ -1,15 +1,22 @@
 import type { ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
+import { useStrings } from './i18n.ts';
 
 const RETRY_MS = 3_000;
+/** After this many failed loads the person is told, and offered a reload (retries go on meanwhile). */
+const FAILURES_BEFORE_TELLING = 2;
 
 /**
  * A component whose code loads on first use (a dynamic import), without preact/compat's Suspense.
  * Until it has loaded it renders nothing. A failed load (no network before the service worker has
- * cached the app) is retried every few seconds until it succeeds, so the screen appears as soon as
- * it can.
+ * cached the app, or a tab left open across an update) is retried every few seconds until it
+ * succeeds, so the screen appears as soon as it can; a screen (not a quiet helper) also says so after
+ * a couple of failures and offers to reload.
  */
-export function lazyComponent<P extends object>(load: () => Promise<ComponentType<P>>): ComponentType<P> {
+export function lazyComponent<P extends object>(
+  load: () => Promise<ComponentType<P>>,
+  { quiet = false }: { quiet?: boolean } = {},
+): ComponentType<P> {
   let loaded: ComponentType<P> | null = null;
   let loading: Promise<ComponentType<P>> | null = null;
   const ensureLoading = () => {
@@ -27,6 +34,7 @@ export function lazyComponent<P extends object>(load: () => Promise<ComponentTyp
   };
   return function Lazy(props: P) {
     const [, setReady] = useState(loaded !== null);
+    const [failures, setFailures] = useState(0);
     useEffect(() => {
       if (loaded) return;
       let cancelled = false;
@@ -36,7 +44,9 @@ export function lazyComponent<P extends object>(load: () => Promise<ComponentTyp
           () => !cancelled && setReady(true),
           (error) => {
             console.error('[ui] could not load a screen; retrying', error);
-            if (!cancelled) timer = setTimeout(attempt, RETRY_MS);
+            if (cancelled) return;
+            setFailures((n) => n + 1);
+            timer = setTimeout(attempt, RETRY_MS);
           },
         );
       };
@@ -47,6 +57,19 @@ export function lazyComponent<P extends object>(load: () => Promise<ComponentTyp
       };
     }, []);
     const Component = loaded;
-    return Component ? <Component {...props} /> : null;
+    if (Component) return <Component {...props} />;
+    return !quiet && failures >= FAILURES_BEFORE_TELLING ? <LoadFailed /> : null;
   };
+}
+
+function LoadFailed() {
+  const t = useStrings();
+  return (
+    <div class="message message--error" role="alert">
+      <p>{t.screenLoadFailed}</p>
+      <button type="button" class="button" onClick={() => location.reload()}>
+        {t.reload}
+      </button>
+    </div>
+  );
 }
