@@ -24,7 +24,11 @@ import type { CountEvent } from '../../src/domain/count-event.ts';
 import { gs1CheckDigit } from '../../src/domain/gs1/index.ts';
 import { targetLevelKey } from '../../src/domain/reference-datasets.ts';
 import { canonicalEventJson, type EventStore, type ReferenceChange } from '../../src/server/storage/event-store.ts';
-import { INSERT_EVENTS, PostgresEventStore } from '../../src/server/storage/postgres-event-store.ts';
+import {
+  INSERT_EVENTS,
+  insertEventsParams,
+  PostgresEventStore,
+} from '../../src/server/storage/postgres-event-store.ts';
 import { SqliteEventStore } from '../../src/server/storage/sqlite-event-store.ts';
 import { startThrowawayCluster } from '../support/postgres-cluster.ts';
 
@@ -171,27 +175,7 @@ async function loadPostgres(url: string): Promise<void> {
     await client.query('BEGIN');
     for (let i = 0; i < events.length; i += 5_000) {
       const chunk = events.slice(i, i + 5_000);
-      const col = <K extends keyof CountEvent>(k: K) => chunk.map((e) => e[k]);
-      await client.query(INSERT_EVENTS, [
-        RECEIVED_AT,
-        col('id'),
-        col('deviceId'),
-        col('seq'),
-        col('countedAt'),
-        col('raw'),
-        col('gtin'),
-        col('quantity'),
-        col('kind'),
-        col('corrects'),
-        col('stockTakeId'),
-        col('locationCode'),
-        col('batch'),
-        col('expiry'),
-        col('serial'),
-        col('userId'),
-        chunk.map(() => null),
-        chunk.map(canonicalEventJson),
-      ]);
+      await client.query(INSERT_EVENTS, insertEventsParams(chunk, RECEIVED_AT));
     }
     await client.query('INSERT INTO stock_take_changes (stock_take_id) VALUES ($1)', [`st-${siteOf(s)}`]);
     await client.query('COMMIT');

@@ -15,7 +15,11 @@ import Database from 'better-sqlite3';
 import pg from 'pg';
 import type { CountEvent } from '../../src/domain/count-event.ts';
 import { canonicalEventJson, type EventStore } from '../../src/server/storage/event-store.ts';
-import { INSERT_EVENTS, PostgresEventStore } from '../../src/server/storage/postgres-event-store.ts';
+import {
+  INSERT_EVENTS,
+  insertEventsParams,
+  PostgresEventStore,
+} from '../../src/server/storage/postgres-event-store.ts';
 import { SqliteEventStore } from '../../src/server/storage/sqlite-event-store.ts';
 import { LagerkollDb } from '../../src/store/db.ts';
 import { countPending, recordCount } from '../../src/store/events.ts';
@@ -79,28 +83,8 @@ async function rawPostgres(url: string, work: ReturnType<typeof workload>): Prom
   await client.connect();
   const started = performance.now();
   for (const { events } of batches(work)) {
-    const col = <K extends keyof CountEvent>(k: K) => events.map((e) => e[k]);
     await client.query('BEGIN');
-    await client.query(INSERT_EVENTS, [
-      new Date().toISOString(),
-      col('id'),
-      col('deviceId'),
-      col('seq'),
-      col('countedAt'),
-      col('raw'),
-      col('gtin'),
-      col('quantity'),
-      col('kind'),
-      col('corrects'),
-      col('stockTakeId'),
-      col('locationCode'),
-      col('batch'),
-      col('expiry'),
-      col('serial'),
-      col('userId'),
-      events.map(() => null),
-      events.map(canonicalEventJson),
-    ]);
+    await client.query(INSERT_EVENTS, insertEventsParams(events, new Date().toISOString()));
     await client.query('COMMIT');
   }
   const ms = performance.now() - started;

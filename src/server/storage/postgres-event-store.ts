@@ -1,4 +1,5 @@
 import pg from 'pg';
+import type { CountEvent } from '../../domain/count-event.ts';
 import type { Drill, ExpiryMonth, OverviewFilter, OverviewPage } from '../../domain/overview/model.ts';
 import type { Dataset } from '../../domain/reference-datasets.ts';
 import { classifyOutcomes, encodeCursor, versionAfter } from './cursor.ts';
@@ -32,6 +33,39 @@ export const INSERT_EVENTS = `
            expiry, serial, user_id, clock_skew_ms, payload)
   ON CONFLICT (id) DO NOTHING
   RETURNING id`;
+
+/**
+ * The parameters of INSERT_EVENTS: the receive time, then one array per column, in its order.
+ * Exported for the benchmarks, which insert the same rows as the store does.
+ */
+export function insertEventsParams(
+  events: readonly CountEvent[],
+  receivedAt: string,
+  clockSkewMs: readonly (number | null)[] = events.map(() => null),
+  payloads: readonly string[] = events.map(canonicalEventJson),
+): unknown[] {
+  const column = <K extends keyof CountEvent>(key: K) => events.map((e) => e[key]);
+  return [
+    receivedAt,
+    column('id'),
+    column('deviceId'),
+    column('seq'),
+    column('countedAt'),
+    column('raw'),
+    column('gtin'),
+    column('quantity'),
+    column('kind'),
+    column('corrects'),
+    column('stockTakeId'),
+    column('locationCode'),
+    column('batch'),
+    column('expiry'),
+    column('serial'),
+    column('userId'),
+    clockSkewMs,
+    payloads,
+  ];
+}
 
 /**
  * Takes the device's row lock (so pushes of one device, through any instance, run one after the
@@ -121,27 +155,13 @@ export class PostgresEventStore implements EventStore {
       const stored = new Map<string, string>();
       if (items.length > 0) {
         const events = items.map((item) => item.event);
-        const column = <K extends keyof (typeof events)[number]>(key: K) => events.map((e) => e[key]);
-        const result = await client.query<{ id: string }>(INSERT_EVENTS, [
+        const params = insertEventsParams(
+          events,
           receivedAt,
-          ids,
-          column('deviceId'),
-          column('seq'),
-          column('countedAt'),
-          column('raw'),
-          column('gtin'),
-          column('quantity'),
-          column('kind'),
-          column('corrects'),
-          column('stockTakeId'),
-          column('locationCode'),
-          column('batch'),
-          column('expiry'),
-          column('serial'),
-          column('userId'),
           items.map((item) => item.clockSkewMs),
           payloads,
-        ]);
+        );
+        const result = await client.query<{ id: string }>(INSERT_EVENTS, params);
         for (const row of result.rows) inserted.add(row.id);
         // The overview rebuilds these stock-takes' totals on its next read (overview-refresh.ts).
         const touched = new Set(events.filter((e) => inserted.has(e.id) && e.stockTakeId).map((e) => e.stockTakeId));
