@@ -31,6 +31,7 @@ import {
 } from '../../src/server/storage/postgres-event-store.ts';
 import { SqliteEventStore } from '../../src/server/storage/sqlite-event-store.ts';
 import { startThrowawayCluster } from '../support/postgres-cluster.ts';
+import { testProduct } from '../support/products.ts';
 
 const SITES = Number(process.env.BENCH_SITES ?? 200);
 const PRODUCTS = 2_000;
@@ -86,20 +87,7 @@ function referenceData(): ReferenceChange[] {
     changes.push({
       dataset: 'catalog',
       key: gtin,
-      row: {
-        gtin,
-        nameSv: `Produkt ${p}`,
-        nameEn: `Product ${p}`,
-        strength: '',
-        form: '',
-        packSize: '',
-        unitsPerPack: 1,
-        atc,
-        vnr: '',
-        nsn: '',
-        category: 'medicine',
-        contains: null,
-      },
+      row: testProduct(gtin, { nameSv: `Produkt ${p}`, nameEn: `Product ${p}`, atc }),
     });
   }
   for (let s = 0; s < SITES; s++) {

@@ -8,6 +8,7 @@ import type {
   VersionedRow,
 } from '../../../src/server/storage/event-store.ts';
 import { makeDeviceId, makeEvents } from '../../support/events.ts';
+import { testProduct } from '../../support/products.ts';
 import { describeOverviewContract } from './overview-contract.ts';
 
 export interface StoreUnderTest {
@@ -26,20 +27,8 @@ export function batchOf(deviceId: string, events: readonly CountEvent[], receive
   };
 }
 
-const product = (gtin: string, name = 'Produkt') => ({
-  gtin,
-  nameSv: name,
-  nameEn: name,
-  strength: '',
-  form: '',
-  packSize: '',
-  unitsPerPack: 1,
-  atc: '',
-  vnr: '',
-  nsn: '',
-  category: 'consumable',
-  contains: null,
-});
+const product = (gtin: string, name = 'Produkt') =>
+  testProduct(gtin, { nameSv: name, nameEn: name, category: 'consumable' });
 const put = (dataset: Dataset, key: string, row: unknown = product(key)): ReferenceChange => ({ dataset, key, row });
 const del = (dataset: Dataset, key: string): ReferenceChange => ({ dataset, key, deleted: true });
 

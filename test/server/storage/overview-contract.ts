@@ -5,24 +5,12 @@ import type { StockTake } from '../../../src/domain/reference-data.ts';
 import { targetLevelKey } from '../../../src/domain/reference-datasets.ts';
 import type { EventStore, ReferenceChange } from '../../../src/server/storage/event-store.ts';
 import { makeDeviceId, makeEvents } from '../../support/events.ts';
+import { testProduct } from '../../support/products.ts';
 
 export const GTIN_A = '07046261000017';
 export const GTIN_B = '07046261000024';
 
-const product = (gtin: string, atc: string) => ({
-  gtin,
-  nameSv: `Produkt ${gtin}`,
-  nameEn: `Product ${gtin}`,
-  strength: '',
-  form: '',
-  packSize: '',
-  unitsPerPack: 1,
-  atc,
-  vnr: '',
-  nsn: '',
-  category: 'medicine',
-  contains: null,
-});
+const product = (gtin: string, atc: string) => testProduct(gtin, { atc });
 export const stockTake = (id: string, siteCode: string, status: StockTake['status'], createdAt: string): StockTake => ({
   id,
   siteCode,
