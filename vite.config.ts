@@ -145,6 +145,9 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 90_000,
           hookTimeout: 120_000,
+          // A screen that refetches after an action can take a few seconds on a loaded 2-core
+          // machine (the full suite runs beside the build); the 1 s default made such polls flaky.
+          expect: { poll: { timeout: 10_000 } },
         },
       },
     ],

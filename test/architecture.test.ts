@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 
 /**
  * The direction of dependencies, checked on every import in src/:
- *   ui → store / sync / scan → domain;  sw (service worker) → store / sync → domain;
+ *   ui → identity / store / sync / scan → domain;  sw (service worker) → store / sync → domain;
+ *   identity (who uses this device: PINs, the lock) → store → domain;
  *   server → domain;  cli → domain.
  * The domain imports nothing but itself and zod. Nothing imports the UI or the server.
  */
@@ -16,7 +17,8 @@ const allowed: Record<string, readonly string[]> = {
   store: ['domain', 'store'],
   sync: ['domain', 'store', 'sync'],
   scan: ['domain', 'scan'],
-  ui: ['domain', 'store', 'sync', 'scan', 'ui'],
+  identity: ['domain', 'store', 'identity'],
+  ui: ['domain', 'store', 'sync', 'scan', 'identity', 'ui'],
   sw: ['domain', 'store', 'sync', 'sw'],
   server: ['domain', 'server'],
   cli: ['domain', 'cli'],
@@ -27,9 +29,10 @@ const allowedPackages: Record<string, RegExp> = {
   store: /^(dexie|uuid)$/,
   sync: /^$/,
   sw: /^workbox-(core|precaching|routing)$/,
+  identity: /^$/,
   scan: /^(zxing-wasm)(\/.*)?$/,
-  ui: /^(preact|dexie|workbox-window|virtual:pwa-register)(\/.*)?$/,
-  server: /^(node:.*|hono(\/.*)?|@hono\/.*|better-sqlite3|pg|zod(\/.*)?|papaparse|exceljs)$/,
+  ui: /^(preact|dexie|workbox-window|virtual:pwa-register|bwip-js)(\/.*)?$/,
+  server: /^(node:.*|hono(\/.*)?|@hono\/.*|hono-rate-limiter|better-sqlite3|pg|zod(\/.*)?|papaparse|exceljs|uuid)$/,
   cli: /^node:.*$/,
 };
 

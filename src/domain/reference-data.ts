@@ -66,6 +66,28 @@ export const stockTakeSchema = z.object({
   locationCodes: z.array(code),
   status: stockTakeStatusSchema,
   createdAt: z.iso.datetime({ offset: false }),
+  /**
+   * Fields added by the coordinators' screens (issue 8); absent on stock-takes made before them, so
+   * a device or server of either age reads the other's rows.
+   */
+  /** Devices that should count it; absent or empty: any enrolled device at the site. */
+  assignedDeviceIds: z.optional(z.array(z.string().check(z.maxLength(64)))),
+  /** Users who should count it; absent or empty: anyone. */
+  assignedUserIds: z.optional(z.array(z.string().check(z.maxLength(64)))),
+  /** Locations a supervisor asked to count again; the device shows them until they are recounted. */
+  recounts: z.optional(
+    z.array(
+      z.object({
+        locationCode: code,
+        requestedAt: z.iso.datetime({ offset: false }),
+        reason: text(500),
+      }),
+    ),
+  ),
+  submittedAt: z.optional(z.iso.datetime({ offset: false })),
+  approvedAt: z.optional(z.iso.datetime({ offset: false })),
+  /** The user id of the supervisor who approved it. */
+  approvedBy: z.optional(z.string().check(z.maxLength(64))),
 });
 export type StockTake = z.infer<typeof stockTakeSchema>;
 

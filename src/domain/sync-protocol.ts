@@ -132,6 +132,18 @@ export const apiErrorCodeSchema = z.enum([
   'protocol_too_new',
   /** 410: the server no longer has every change since this cursor: reload the dataset from the start. */
   'cursor_expired',
+  /** 401/403/429 (issue 7): see AUTH_ERRORS in domain/auth/api.ts. */
+  'unauthenticated',
+  'session_expired',
+  'device_revoked',
+  'user_revoked',
+  'forbidden',
+  'device_mismatch',
+  'rate_limited',
+  /** 409: the request conflicts with the current state (e.g. approving a stock-take with open conflicts). */
+  'conflict',
+  /** 410: a one-time code that was used or has expired. */
+  'code_expired',
   /** 409: the demo data can only be loaded into a server without reference data. */
   'already_has_data',
 ]);

@@ -1,7 +1,7 @@
 import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
 import { type CountEvent, type CountEventV1, upgradeCountEvent } from '../domain/count-event.ts';
 import type { Expectation, Location, Product, Site, StockTake, TargetLevel } from '../domain/reference-data.ts';
-import type { User } from '../domain/users.ts';
+import type { User, UserRole } from '../domain/users.ts';
 
 /** Where an event stands on its way to the server. */
 export type SyncState = 'pending' | 'sent' | 'rejected';
@@ -27,6 +27,38 @@ export interface SyncCursor {
   cursor: string;
 }
 
+/**
+ * A PIN as the device keeps it: PBKDF2-SHA-256 of the PIN with its own random salt. The iteration
+ * count is stored with it, so a later version can raise it (a PIN is rehashed at its next use).
+ */
+export interface PinHashRecord {
+  /** Base64 of 16 random bytes. */
+  salt: string;
+  iterations: number;
+  /** Base64 of the 32 derived bytes. */
+  hash: string;
+}
+
+/**
+ * A person who has signed in online on this device (issue 7): who they are, their PIN for offline
+ * sign-in, and their last online session. Nothing here is ever needed to send a count.
+ */
+export interface KnownUser {
+  userId: string;
+  username: string;
+  name: string;
+  role: UserRole;
+  /** null until the user chooses a PIN, and again after too many wrong PINs. */
+  pin: PinHashRecord | null;
+  /** When the server last confirmed this user (an online sign-in, or a check of their session). */
+  lastOnlineAt: string;
+  /** Wrong PINs in a row, counted before each check so that closing the app does not reset it. */
+  failedPinAttempts: number;
+  /** The session of the user's last online sign-in (for the coordinator screens), while it lasts. */
+  sessionToken: string | null;
+  sessionExpiresAt: string | null;
+}
+
 export const DEFAULT_DB_NAME = 'lagerkoll';
 
 /**
@@ -45,6 +77,7 @@ export class LagerkollDb extends Dexie {
   syncCursors!: EntityTable<SyncCursor, 'dataset'>;
   users!: EntityTable<User, 'id'>;
   targetLevels!: Table<TargetLevel, [string, string]>;
+  knownUsers!: EntityTable<KnownUser, 'userId'>;
 
   constructor(name: string = DEFAULT_DB_NAME, options: ConstructorParameters<typeof Dexie>[1] = {}) {
     // Chromium commits IndexedDB with relaxed durability by default: a count acknowledged on the
@@ -96,6 +129,14 @@ export const SCHEMA: ReadonlyArray<readonly [number, Record<string, string | nul
       // Pulled from the server once these tables exist (see src/store/reference-data.ts).
       users: 'id',
       targetLevels: '[siteCode+gtin], gtin',
+    },
+  ],
+  [
+    4,
+    {
+      // Identity (issue 7): the people who have signed in on this device. The device credential
+      // and who is signed in now are rows of `meta` (src/store/identity.ts).
+      knownUsers: 'userId, username',
     },
   ],
 ];

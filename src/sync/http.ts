@@ -1,5 +1,7 @@
 import {
   APP_VERSION_HEADER,
+  type ApiErrorCode,
+  apiErrorSchema,
   PROTOCOL_VERSION,
   PROTOCOL_VERSION_HEADER,
   upgradeRequiredSchema,
@@ -19,6 +21,11 @@ export interface ServerOptions {
   appVersion?: string;
   /** Called with each answer's clock reading (from its `Date` header). */
   onClockSample?: (sample: ClockSample) => void;
+  /**
+   * More headers for every request, read just before it is sent: the device credential and when its
+   * oldest unsent count was made (src/sync/device-headers.ts; push and pull add them by themselves).
+   */
+  headers?: () => Promise<Record<string, string>>;
 }
 
 /**
@@ -35,6 +42,8 @@ export class SyncError extends Error {
     readonly retryAfterMs?: number,
     /** The server answered 426: this app is too old; update it. */
     readonly upgradeRequired = false,
+    /** The error code of the server's answer (e.g. `device_revoked` with a 401), when it sent one. */
+    readonly code: ApiErrorCode | null = null,
   ) {
     super(message);
     this.name = 'SyncError';
@@ -49,6 +58,7 @@ export async function syncRequest(
 ): Promise<Response> {
   const doFetch = options.fetch ?? ((input, requestInit) => fetch(input, requestInit));
   const headers: Record<string, string> = {
+    ...(await options.headers?.()),
     [PROTOCOL_VERSION_HEADER]: String(PROTOCOL_VERSION),
     [APP_VERSION_HEADER]: options.appVersion ?? builtAppVersion(),
   };
@@ -75,6 +85,20 @@ export async function syncRequest(
     const message = upgrade.success ? upgrade.data.message : 'This version of the app is too old: update it.';
     throw new SyncError(message, false, 426, undefined, true);
   }
+  const error = apiErrorSchema.safeParse(detail);
+  const code = error.success ? error.data.error : null;
+  if (response.status === 401) {
+    // Not enrolled, revoked, or a credential the server does not know: trying again changes nothing
+    // until a person acts. The server's words (who revoked the device, when, why) are kept as they are.
+    throw new SyncError(
+      error.success ? error.data.message : 'The server refused this device.',
+      false,
+      401,
+      undefined,
+      false,
+      code,
+    );
+  }
   const retryable = response.status >= 500 || response.status === 429 || response.status === 408;
   const message =
     detail && typeof detail === 'object' && 'message' in detail ? String(detail.message) : response.statusText;
@@ -83,6 +107,8 @@ export async function syncRequest(
     retryable,
     response.status,
     parseRetryAfter(response.headers.get('retry-after')),
+    false,
+    code,
   );
 }
 

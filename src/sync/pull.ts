@@ -2,6 +2,7 @@ import type { Dataset } from '../domain/reference-datasets.ts';
 import { DEFAULT_PULL_LIMIT, type PullPage, pullPageSchemas } from '../domain/sync-protocol.ts';
 import type { LagerkollDb } from '../store/db.ts';
 import { applyPullPage, readCursor, StagedDataset, swapInDataset, syncedDatasets } from '../store/reference-data.ts';
+import { withDeviceHeaders } from './device-headers.ts';
 import { readJson, type ServerOptions, SyncError, syncRequest } from './http.ts';
 
 export interface PullOptions extends ServerOptions {
@@ -39,13 +40,16 @@ export async function pullAll(db: LagerkollDb, options: PullOptions = {}): Promi
 export async function pullDataset(
   db: LagerkollDb,
   dataset: Dataset,
-  options: PullOptions = {},
+  pullOptions: PullOptions = {},
 ): Promise<{ applied: number; reloaded: boolean }> {
+  // Every request carries the device credential and the age of the oldest unsent count.
+  const options = withDeviceHeaders(db, pullOptions);
   let applied = 0;
   for (let pages = 0; pages < MAX_PAGES; pages++) {
     const cursor = await readCursor(db, dataset);
     const page = await fetchPage(dataset, cursor, options);
-    if (page === 'expired') return { applied: applied + (await reloadDataset(db, dataset, options)), reloaded: true };
+    if (page === 'expired')
+      return { applied: applied + (await reloadDataset(db, dataset, pullOptions)), reloaded: true };
     if (await applyPullPage(db, dataset, cursor, page.changes, page.cursor)) applied += page.changes.length;
     if (!page.hasMore) return { applied, reloaded: false };
   }
@@ -53,7 +57,8 @@ export async function pullDataset(
 }
 
 /** Loads a whole dataset from the start into staging, then swaps it in with its cursor in one transaction. */
-export async function reloadDataset(db: LagerkollDb, dataset: Dataset, options: PullOptions = {}): Promise<number> {
+export async function reloadDataset(db: LagerkollDb, dataset: Dataset, pullOptions: PullOptions = {}): Promise<number> {
+  const options = withDeviceHeaders(db, pullOptions);
   // A cursor of this very reload can expire too (a purge or a restore meanwhile): start over, once.
   for (let attempt = 0; attempt < 2; attempt++) {
     const staged = new StagedDataset();

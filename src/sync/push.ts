@@ -2,6 +2,7 @@ import { MAX_EVENTS_PER_PUSH, PROTOCOL_VERSION, pushResponseSchema } from '../do
 import type { LagerkollDb } from '../store/db.ts';
 import { getDeviceId } from '../store/device.ts';
 import { applyPushResults, pendingBatch, toWireEvent } from '../store/events.ts';
+import { withDeviceHeaders } from './device-headers.ts';
 import { readJson, type ServerOptions, SyncError, syncRequest } from './http.ts';
 
 export type { FetchLike } from './http.ts';
@@ -29,7 +30,9 @@ export interface PushSummary {
  * each answer the server's watermark is checked: an event the device holds as sent just above it
  * was lost by the server, and goes again (its id makes that safe).
  */
-export async function pushPending(db: LagerkollDb, options: PushOptions = {}): Promise<PushSummary> {
+export async function pushPending(db: LagerkollDb, pushOptions: PushOptions = {}): Promise<PushSummary> {
+  // Every request carries the device credential and the age of the oldest unsent count, read afresh.
+  const options = withDeviceHeaders(db, pushOptions);
   const batchSize = Math.min(options.batchSize ?? MAX_EVENTS_PER_PUSH, MAX_EVENTS_PER_PUSH);
   const deviceId = await getDeviceId(db);
   const summary: PushSummary = {

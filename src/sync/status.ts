@@ -15,7 +15,11 @@ export function pendingAgeLevel(oldestPendingAt: string | null, now: Date): Pend
   return 'none';
 }
 
-export type SyncPhase = 'idle' | 'syncing' | 'offline' | 'error' | 'update-required';
+/**
+ * - not-enrolled: the device has no credential yet, so nothing is sent (the counts wait on it);
+ * - revoked: the server refused this device for good (`lastError` holds its reason); the counts stay.
+ */
+export type SyncPhase = 'idle' | 'syncing' | 'offline' | 'error' | 'update-required' | 'not-enrolled' | 'revoked';
 
 export interface SyncStatus {
   phase: SyncPhase;

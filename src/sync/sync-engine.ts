@@ -1,6 +1,7 @@
 import { CLOCK_SKEW_TOLERANCE_MS } from '../domain/sync-protocol.ts';
 import type { LagerkollDb } from '../store/db.ts';
 import { countPending } from '../store/events.ts';
+import { readDeviceCredential, readRevocation, saveRevocation } from '../store/identity.ts';
 import { retryDelayMs } from './backoff.ts';
 import type { ClockSample } from './clock.ts';
 import { SyncError } from './http.ts';
@@ -14,7 +15,10 @@ import { INITIAL_SYNC_STATUS, pendingAgeLevel, type SyncStatus } from './status.
  * - syncing: a push or pull is running in this tab;
  * - offline: the server could not be reached or was busy; retried with backoff;
  * - error: the server refused the request as a whole; tried again on the next trigger;
- * - update-required: the server answered 426: the app must be updated before anything is sent.
+ * - update-required: the server answered 426: the app must be updated before anything is sent;
+ * - not-enrolled: no device credential yet: the server is not asked at all;
+ * - revoked: the server refused the device (401 device_revoked): it is not asked again, and every
+ *   count stays on the device (to be exported).
  */
 export type { SyncPhase, SyncStatus } from './status.ts';
 
@@ -141,6 +145,15 @@ export class SyncEngine {
 
   /** One sync while holding the cross-tab lock. Returns false when it failed (a retry is scheduled). */
   private async syncOnce(pull: boolean): Promise<boolean> {
+    const [credential, revocation] = await Promise.all([readDeviceCredential(this.db), readRevocation(this.db)]);
+    if (revocation || !credential) {
+      // Nothing to try: the person must enroll the device (or it was revoked). Counts wait on it.
+      await this.refreshQueue();
+      this.update(
+        revocation ? { phase: 'revoked', lastError: revocation.message } : { phase: 'not-enrolled', lastError: null },
+      );
+      return false;
+    }
     this.update({ phase: 'syncing' });
     await this.refreshQueue();
     try {
@@ -157,6 +170,12 @@ export class SyncEngine {
       const message = error instanceof Error ? error.message : String(error);
       if (error instanceof SyncError && error.upgradeRequired) {
         this.update({ phase: 'update-required', lastError: message });
+        return false;
+      }
+      if (error instanceof SyncError && error.code === 'device_revoked') {
+        // Kept, so the app shows it after a restart too and never asks the server again.
+        await saveRevocation(this.db, { message, at: this.now().toISOString() });
+        this.update({ phase: 'revoked', lastError: message });
         return false;
       }
       const retryable = !(error instanceof SyncError) || error.retryable;

@@ -10,11 +10,4 @@ export function downloadText(filename: string, text: string, type: string): void
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** A file name safe on every platform: letters, digits, dash and underscore. */
-export function safeFileName(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/[^\w-]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 80);
-}
+export { safeFileName } from '../domain/file-name.ts';

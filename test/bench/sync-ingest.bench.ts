@@ -22,9 +22,11 @@ import {
 } from '../../src/server/storage/postgres-event-store.ts';
 import { SqliteEventStore } from '../../src/server/storage/sqlite-event-store.ts';
 import { LagerkollDb } from '../../src/store/db.ts';
+import { getDeviceId } from '../../src/store/device.ts';
 import { countPending, recordCount } from '../../src/store/events.ts';
 import { pushPending } from '../../src/sync/push.ts';
 import { makeDeviceId, makeEvents } from '../support/events.ts';
+import { administratorSession, enrollOverHttp, withDeviceCredential } from '../support/identity.ts';
 import { pushFromManyDevices } from '../support/load.ts';
 import { startThrowawayCluster } from '../support/postgres-cluster.ts';
 import { freePort, ServerProcess } from '../support/server-process.ts';
@@ -107,12 +109,16 @@ async function viaStore(store: EventStore, work: ReturnType<typeof workload>): P
 }
 
 /** One device, 10,000 counts in its IndexedDB (fake-indexeddb), pushed by the app's own code. */
-async function oneDevice(baseUrl: string): Promise<number> {
+async function oneDevice(server: ServerProcess): Promise<number> {
   const db = new LagerkollDb(`bench-device-${Date.now()}`);
   for (let i = 0; i < 10_000; i++)
     await recordCount(db, { raw: `010704626100000021S${i}`, gtin: '07046261000000', quantity: 1 });
+  const credential = await enrollOverHttp(server.url, await administratorSession(server), await getDeviceId(db));
   const started = performance.now();
-  await pushPending(db, { baseUrl });
+  await pushPending(db, {
+    baseUrl: server.url,
+    fetch: withDeviceCredential((input, init) => fetch(input, init), credential),
+  });
   const ms = performance.now() - started;
   if ((await countPending(db)) !== 0) throw new Error('events left pending');
   db.close();
@@ -135,9 +141,9 @@ async function httpIngest(env: Record<string, string>): Promise<{ ms: number; de
   try {
     await server.start();
     // 4 devices at a time, each pushing its batches one after the other.
-    const result = await pushFromManyDevices(server.url, { devices: 4, eventsPerDevice: TOTAL / 4, batchSize: BATCH });
+    const result = await pushFromManyDevices(server, { devices: 4, eventsPerDevice: TOTAL / 4, batchSize: BATCH });
     if (result.retries) throw new Error(`${result.retries} pushes failed`);
-    const deviceMs = await oneDevice(server.url);
+    const deviceMs = await oneDevice(server);
     return { ms: result.wallMs, deviceMs };
   } finally {
     await server.dispose();

@@ -21,7 +21,7 @@ async function run(label: string, env: Record<string, string>, openStore: (dataD
   const server = new ServerProcess(await freePort(), { distDir: null, env });
   try {
     await server.start();
-    const result = await pushFromManyDevices(server.url, { devices: DEVICES, eventsPerDevice: PER_DEVICE });
+    const result = await pushFromManyDevices(server, { devices: DEVICES, eventsPerDevice: PER_DEVICE });
     await server.kill();
     const store = await openStore(server.dataDir);
     const audit = await auditStore(store, result.events);

@@ -3,6 +3,7 @@ import { BACKGROUND_SYNC_TAG } from '../../src/sync/background-sync.ts';
 import { freePort, ServerProcess } from '../support/server-process.ts';
 import { type LaunchedBrowser, launchChromium } from './support/chromium.ts';
 import { countScan, openCountingScreen } from './support/counting.ts';
+import { provisionCountingDevice } from './support/identity.ts';
 import { serviceWorkerControlling, storedRawScans } from './support/pwa.ts';
 
 describe('Background Sync: the outbox goes when the network returns, with the app closed', () => {
@@ -22,6 +23,8 @@ describe('Background Sync: the outbox goes when the network returns, with the ap
 
   it('the service worker pushes the counts on its sync event, exactly once, after every tab is closed', async () => {
     const page = await browser.context.newPage();
+    // Enrolled, with someone signed in: the worker pushes with the credential the device keeps.
+    await provisionCountingDevice(page, server);
     await openCountingScreen(page, server.url);
     await serviceWorkerControlling(page);
     await server.kill();

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, ServerProcess } from '../support/server-process.ts';
 import { type LaunchedBrowser, launchChromium } from './support/chromium.ts';
+import { provisionCountingDevice } from './support/identity.ts';
 import {
   cachedUrls,
   DIST,
@@ -130,7 +131,8 @@ describe('installable: manifest, icons, iOS tags, a controlling service worker, 
 
   it('is controlled by its service worker, and navigates offline to any of its addresses but not to the API', async () => {
     const page = await browser.context.newPage();
-    await page.goto(server.url);
+    // A counting device (enrolled, someone signed in), as the app is used offline.
+    await provisionCountingDevice(page, server);
     expect(await serviceWorkerControlling(page)).toBe(`${server.url}/sw.js`);
     await expect.poll(() => page.getByTestId('sync-status').textContent()).toMatch(/No contact|All sent/);
 

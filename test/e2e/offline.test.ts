@@ -9,6 +9,7 @@ import { freePort, ServerProcess } from '../support/server-process.ts';
 import { writeY4m } from '../support/y4m.ts';
 import { type LaunchedBrowser, launchChromium } from './support/chromium.ts';
 import { countScan, listedSyncStates, openCountingScreen } from './support/counting.ts';
+import { provisionCountingDevice } from './support/identity.ts';
 import {
   cachedUrls,
   DIST,
@@ -53,6 +54,7 @@ describe('offline: the app starts, counts and scans with no server at all', () =
 
   it('loaded once online, it cold-starts offline, counts typed and camera scans, and syncs when the server is back', async () => {
     const page = await browser.context.newPage();
+    await provisionCountingDevice(page, server);
     await openCountingScreen(page, server.url);
     expect(await serviceWorkerControlling(page)).toBe(`${server.url}/sw.js`);
     // The app has talked to the API online, so a worker that cached API answers would have them now.

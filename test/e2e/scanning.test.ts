@@ -9,6 +9,7 @@ import { seededRandom } from '../support/random.ts';
 import { freePort, ServerProcess } from '../support/server-process.ts';
 import { writeY4m } from '../support/y4m.ts';
 import { type LaunchedBrowser, launchChromium } from './support/chromium.ts';
+import { provisionCountingDevice } from './support/identity.ts';
 
 const GS = '\u001d';
 
@@ -44,6 +45,7 @@ describe('scanning in Chromium', () => {
       ],
     });
     const page = await browser.context.newPage();
+    await provisionCountingDevice(page, server);
     await page.goto(`${server.url}/quick`);
     await page.getByRole('button', { name: 'Start the camera' }).click();
 
@@ -62,6 +64,7 @@ describe('scanning in Chromium', () => {
   it('takes a hand scanner burst anywhere on the counting screen, with GS sent as Ctrl+]', async () => {
     browser = await launchChromium();
     const page = await browser.context.newPage();
+    await provisionCountingDevice(page, server);
     await page.goto(`${server.url}/quick`);
     await page.getByRole('textbox', { name: 'Barcode' }).waitFor();
     // Focus away from the scan field: the burst lands on the page, not in a text field.

@@ -6,6 +6,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { freePort, ServerProcess } from '../support/server-process.ts';
 import { type LaunchedBrowser, launchChromium } from './support/chromium.ts';
 import { countScan, listedSyncStates, openCountingScreen } from './support/counting.ts';
+import { provisionCountingDevice } from './support/identity.ts';
 import { buildApp, buildIdOf, DIST, goOffline, serviceWorkerControlling, storedRawScans } from './support/pwa.ts';
 
 const VERSION_B = 'e2e-version-b';
@@ -42,6 +43,7 @@ describe('update: a new version never loses a count', () => {
     await serverA.start();
 
     const page = await browser.context.newPage();
+    await provisionCountingDevice(page, serverA);
     await openCountingScreen(page, serverA.url);
     await serviceWorkerControlling(page);
     expect(await runningBuild(page)).toBe(buildIdOf(DIST));

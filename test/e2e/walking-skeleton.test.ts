@@ -3,11 +3,14 @@ import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { freePort, ServerProcess } from '../support/server-process.ts';
 import { type LaunchedBrowser, launchChromium } from './support/chromium.ts';
+import { provisionCountingDevice } from './support/identity.ts';
 
-function storedEvents(file: string): Array<{ id: string; raw: string; gtin: string | null; quantity: number }> {
+function storedEvents(
+  file: string,
+): Array<{ id: string; raw: string; gtin: string | null; quantity: number; userId: string | null }> {
   const db = new Database(file, { readonly: true });
   try {
-    return db.prepare('SELECT id, raw, gtin, quantity FROM events ORDER BY seq').all() as never;
+    return db.prepare('SELECT id, raw, gtin, quantity, user_id AS userId FROM events ORDER BY seq').all() as never;
   } finally {
     db.close();
   }
@@ -44,6 +47,7 @@ describe('walking skeleton: a count typed on a device reaches the server', () =>
 
   it('saves a typed scan, shows it sent, and the server has it', async () => {
     const page = await browser.context.newPage();
+    const user = await provisionCountingDevice(page, server);
     await page.goto(`${server.url}/quick`);
     await count(page, '0107046261000000', 3);
 
@@ -54,8 +58,8 @@ describe('walking skeleton: a count typed on a device reaches the server', () =>
     // A quantity changed on the card is a new event that supersedes the first (counts are never edited).
     const stored = storedEvents(server.databaseFile);
     expect(stored).toEqual([
-      expect.objectContaining({ raw: '0107046261000000', gtin: '07046261000000', quantity: 1 }),
-      expect.objectContaining({ raw: '0107046261000000', gtin: '07046261000000', quantity: 3 }),
+      expect.objectContaining({ raw: '0107046261000000', gtin: '07046261000000', quantity: 1, userId: user.id }),
+      expect.objectContaining({ raw: '0107046261000000', gtin: '07046261000000', quantity: 3, userId: user.id }),
     ]);
 
     // The count survives a reload (IndexedDB), still marked sent.
@@ -65,6 +69,7 @@ describe('walking skeleton: a count typed on a device reaches the server', () =>
 
   it('with counts pending, the server is killed and restarted: they arrive exactly once', async () => {
     const page = await browser.context.newPage();
+    await provisionCountingDevice(page, server);
     await page.goto(`${server.url}/quick`);
     await expect.poll(() => page.getByTestId('sync-status').textContent()).toMatch(/No contact|All sent/);
     await page.getByRole('textbox', { name: 'Barcode' }).waitFor();
@@ -106,6 +111,7 @@ describe('walking skeleton: a count typed on a device reaches the server', () =>
 
   it('counts left pending when the tablet was closed are sent exactly once when the app starts again', async () => {
     const page = await browser.context.newPage();
+    await provisionCountingDevice(page, server);
     await page.goto(`${server.url}/quick`);
     await page.getByRole('textbox', { name: 'Barcode' }).waitFor();
     await server.kill();

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { gs1CheckDigit } from '../../src/domain/gs1/index.ts';
 import type { Dataset } from '../../src/domain/reference-datasets.ts';
 import type { EventStore } from '../../src/server/storage/event-store.ts';
+import { bearer, createUserWithSession } from '../support/identity.ts';
 import { inProcessServer } from '../support/server.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -13,9 +14,11 @@ const A = gtin13('704626100001');
 const B = gtin13('704626100002');
 
 const csv = (lines: string[]) => `\uFEFF${lines.join('\r\n')}\r\n`;
+/** The session of an administrator (imports need master-data:manage), signed in by each suite's beforeEach. */
+let administrator = '';
 const post = (body: BodyInit, type = 'text/csv; charset=utf-8') => ({
   method: 'POST',
-  headers: { 'content-type': type },
+  headers: { 'content-type': type, ...bearer(administrator) },
   body,
 });
 
@@ -33,8 +36,9 @@ async function keysOf(store: EventStore, dataset: Dataset): Promise<string[]> {
 
 describe('POST /api/v1/admin/catalog/import', () => {
   let server: ReturnType<typeof inProcessServer>;
-  beforeEach(() => {
+  beforeEach(async () => {
     server = inProcessServer();
+    administrator = (await createUserWithSession(server.store, 'administrator')).token;
   });
   afterEach(() => server.close());
   const importCatalog = (body: BodyInit, dryRun: boolean, type?: string) =>
@@ -130,6 +134,7 @@ describe('POST /api/v1/admin/target-levels/import', () => {
   let server: ReturnType<typeof inProcessServer>;
   beforeEach(async () => {
     server = inProcessServer();
+    administrator = (await createUserWithSession(server.store, 'administrator')).token;
     await server.app.request(
       '/api/v1/admin/catalog/import?dryRun=false',
       post(csv(['gtin;nameSv;category', `${A};A;medicine`, `${B};B;medicine`])),
@@ -171,5 +176,34 @@ describe('POST /api/v1/admin/target-levels/import', () => {
       [`0${A}`, 1200],
       [`0${B}`, 0],
     ]);
+  });
+});
+
+describe('POST /api/v1/admin/sites/import and /admin/locations/import', () => {
+  let server: ReturnType<typeof inProcessServer>;
+  beforeEach(async () => {
+    server = inProcessServer();
+    administrator = (await createUserWithSession(server.store, 'administrator')).token;
+  });
+  afterEach(() => server.close());
+  const importFile = (dataset: 'sites' | 'locations', body: string, dryRun: boolean) =>
+    server.app.request(`/api/v1/admin/${dataset}/import?dryRun=${dryRun}`, post(body));
+
+  it('imports sites, then locations of those sites, which devices then pull', async () => {
+    const sites = csv(['code;name;kind;region', 'RF-LULEA;Regionförråd Luleå;regional-store;Norrbotten']);
+    expect(await (await importFile('sites', sites, true)).json()).toMatchObject({ new: 1, written: false });
+    expect(await keysOf(server.store, 'sites')).toEqual([]);
+    expect(await (await importFile('sites', sites, false)).json()).toMatchObject({ new: 1, written: true });
+
+    const locations = csv(['code;siteCode;name', 'LUL-A-01;RF-LULEA;Hylla A1', 'LUL-A-02;RF-LULEA;Hylla A2']);
+    expect(await (await importFile('locations', locations, false)).json()).toMatchObject({ new: 2, written: true });
+    expect((await keysOf(server.store, 'locations')).sort()).toEqual(['LUL-A-01', 'LUL-A-02']);
+  });
+
+  it('writes nothing when a location names an unknown site', async () => {
+    const response = await importFile('locations', csv(['code;siteCode;name', 'X-1;NOWHERE;Hylla']), false);
+    expect(response.status).toBe(422);
+    expect(await response.json()).toMatchObject({ errorCount: 1, errors: [{ row: 2, column: 'siteCode' }] });
+    expect(await keysOf(server.store, 'locations')).toEqual([]);
   });
 });

@@ -14,7 +14,7 @@ describe('load: 100 devices × 1,000 events at once', () => {
     const server = new ServerProcess(await freePort(), { distDir: null });
     try {
       await server.start();
-      const result = await pushFromManyDevices(server.url, { devices: 100, eventsPerDevice: 1_000 });
+      const result = await pushFromManyDevices(server, { devices: 100, eventsPerDevice: 1_000 });
       expect(result.latenciesMs).toHaveLength(200);
       const store = new SqliteEventStore(join(server.dataDir, 'lagerkoll.sqlite'));
       try {

@@ -1,13 +1,16 @@
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { drillSchema, expiryChartSchema, overviewPageSchema } from '../../src/domain/overview/model.ts';
+import { bearer, createUserWithSession } from '../support/identity.ts';
 import { inProcessServer } from '../support/server.ts';
 import { CountingDevice, GTIN_A, GTIN_B, overviewReference } from './storage/overview-contract.ts';
 
 describe('the overview API', () => {
   let server: ReturnType<typeof inProcessServer>;
+  let supervisor: string;
   beforeEach(async () => {
     server = inProcessServer();
+    supervisor = (await createUserWithSession(server.store, 'supervisor')).token;
     await server.store.writeReference(overviewReference());
     const device = new CountingDevice();
     await device.push(server.store, [
@@ -16,7 +19,7 @@ describe('the overview API', () => {
     ]);
   });
   afterEach(() => server.close());
-  const get = (path: string) => server.app.request(path);
+  const get = (path: string) => server.app.request(path, { headers: bearer(supervisor) });
 
   it('GET /overview answers a page, lowest coverage first, with filters and paging', async () => {
     const page = overviewPageSchema.parse(await (await get('/api/v1/overview')).json());

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { pullPageSchemas } from '../../src/domain/sync-protocol.ts';
-import { versionHeaders } from '../support/events.ts';
+import { makeDeviceId, versionHeaders } from '../support/events.ts';
+import { deviceHeader, enrollDevice } from '../support/identity.ts';
 import { inProcessServer, listeningServer } from '../support/server.ts';
 
 const site = (code: string) => ({ code, name: `DEMO ${code}`, kind: 'regional-store', region: 'Gotland' });
@@ -13,7 +14,7 @@ describe('GET /api/v1/sync/pull', () => {
   afterEach(() => server.close());
 
   async function pull(query: string) {
-    const response = await server.app.request(`/api/v1/sync/pull?${query}`, { headers: versionHeaders });
+    const response = await server.fetch(`/api/v1/sync/pull?${query}`, { headers: versionHeaders });
     return { status: response.status, json: (await response.json()) as Record<string, unknown> };
   }
 
@@ -47,7 +48,7 @@ describe('GET /api/v1/sync/pull', () => {
   });
 
   it('is never cached', async () => {
-    const response = await server.app.request('/api/v1/sync/pull?dataset=users', { headers: versionHeaders });
+    const response = await server.fetch('/api/v1/sync/pull?dataset=users', { headers: versionHeaders });
     expect(response.headers.get('cache-control')).toBe('no-store');
   });
 });
@@ -57,7 +58,10 @@ describe('GET /api/v1/sync/pull (over a real socket)', () => {
     const server = await listeningServer();
     try {
       await server.store.writeReference([{ dataset: 'sites', key: 'S1', row: site('S1') }]);
-      const response = await fetch(`${server.baseUrl}/api/v1/sync/pull?dataset=sites`, { headers: versionHeaders });
+      const credential = await enrollDevice(server.store, makeDeviceId());
+      const response = await fetch(`${server.baseUrl}/api/v1/sync/pull?dataset=sites`, {
+        headers: { ...versionHeaders, ...deviceHeader(credential) },
+      });
       expect(response.status).toBe(200);
       expect(pullPageSchemas.sites.parse(await response.json()).changes).toHaveLength(1);
     } finally {

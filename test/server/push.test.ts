@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MAX_EVENTS_PER_PUSH, MAX_PUSH_BODY_BYTES, pushResponseSchema } from '../../src/domain/sync-protocol.ts';
 import { makeDeviceId, makeEvents, postJson, pushBody, versionHeaders } from '../support/events.ts';
+import { enrollDevice, withDeviceCredential } from '../support/identity.ts';
 import { inProcessServer, listeningServer, storedEvents } from '../support/server.ts';
 
 const PUSH = '/api/v1/sync/push';
@@ -13,7 +14,7 @@ describe('POST /api/v1/sync/push (in-process)', () => {
   afterEach(() => server.close());
 
   async function push(body: string) {
-    const response = await server.app.request(PUSH, postJson(body));
+    const response = await server.fetch(PUSH, postJson(body));
     return { status: response.status, json: (await response.json()) as Record<string, unknown> };
   }
 
@@ -154,7 +155,7 @@ describe('POST /api/v1/sync/push (in-process)', () => {
   });
 
   it('answers 415 to a body that is not sent as JSON', async () => {
-    const response = await server.app.request(PUSH, {
+    const response = await server.fetch(PUSH, {
       method: 'POST',
       body: 'x',
       headers: { 'content-type': 'text/plain', ...versionHeaders },
@@ -188,7 +189,7 @@ describe('POST /api/v1/sync/push (in-process)', () => {
   });
 
   it('answers 404 as JSON for an unknown API path', async () => {
-    const response = await server.app.request('/api/v1/nope');
+    const response = await server.fetch('/api/v1/nope');
     expect(response.status).toBe(404);
     expect(await response.json()).toMatchObject({ error: 'not_found' });
   });
@@ -199,9 +200,10 @@ describe('POST /api/v1/sync/push (over a real socket)', () => {
     const server = await listeningServer();
     try {
       const device = makeDeviceId();
+      const deviceFetch = withDeviceCredential(fetch, await enrollDevice(server.store, device));
       const events = makeEvents(device, 50);
       for (let i = 0; i < 2; i++) {
-        const response = await fetch(`${server.baseUrl}${PUSH}`, postJson(pushBody(device, events)));
+        const response = await deviceFetch(`${server.baseUrl}${PUSH}`, postJson(pushBody(device, events)));
         expect(response.status).toBe(200);
         const answer = pushResponseSchema.parse(await response.json());
         expect(new Set(answer.results.map((r) => r.status))).toEqual(new Set([i === 0 ? 'accepted' : 'duplicate']));

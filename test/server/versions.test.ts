@@ -23,7 +23,7 @@ describe('version negotiation', () => {
   it('answers 426 with a typed body to an app of protocol 1, and stores nothing', async () => {
     server = inProcessServer();
     const device = makeDeviceId();
-    const response = await server.app.request(PUSH, postJson(protocolOneBody(device, makeEvents(device, 2)), {}));
+    const response = await server.fetch(PUSH, postJson(protocolOneBody(device, makeEvents(device, 2)), {}));
     expect(response.status).toBe(426);
     const body = upgradeRequiredSchema.parse(await response.json());
     expect(body).toMatchObject({ clientProtocolVersion: 1, serverProtocolVersion: PROTOCOL_VERSION });
@@ -35,15 +35,15 @@ describe('version negotiation', () => {
     const device = makeDeviceId();
     const events = makeEvents(device, 2);
     const old = { ...versionHeaders, [APP_VERSION_HEADER]: '0.2.9' };
-    const pushed = await server.app.request(PUSH, postJson(pushBody(device, events), old));
+    const pushed = await server.fetch(PUSH, postJson(pushBody(device, events), old));
     expect(pushed.status).toBe(426);
     expect(upgradeRequiredSchema.parse(await pushed.json()).minAppVersion).toBe('0.3.0');
-    const pulled = await server.app.request('/api/v1/sync/pull?dataset=catalog', { headers: old });
+    const pulled = await server.fetch('/api/v1/sync/pull?dataset=catalog', { headers: old });
     expect(pulled.status).toBe(426);
     expect(await server.store.countEvents()).toBe(0);
 
     const updated = { ...versionHeaders, [APP_VERSION_HEADER]: '0.10.0' };
-    const again = await server.app.request(PUSH, postJson(pushBody(device, events), updated));
+    const again = await server.fetch(PUSH, postJson(pushBody(device, events), updated));
     expect(pushResponseSchema.parse(await again.json()).results.map((r) => r.status)).toEqual(['accepted', 'accepted']);
   });
 
@@ -59,10 +59,8 @@ describe('version negotiation', () => {
       gtin,
       quantity,
     }));
-    expect((await server.app.request(PUSH, postJson(protocolOneBody(device, v1), {}))).status).toBe(426);
-    const answer = pushResponseSchema.parse(
-      await (await server.app.request(PUSH, postJson(pushBody(device, v1)))).json(),
-    );
+    expect((await server.fetch(PUSH, postJson(protocolOneBody(device, v1), {}))).status).toBe(426);
+    const answer = pushResponseSchema.parse(await (await server.fetch(PUSH, postJson(pushBody(device, v1)))).json());
     expect(answer.results.map((r) => r.status)).toEqual(['accepted', 'accepted', 'accepted']);
     expect(answer.highestContiguousSeq).toBe(3);
     expect((await server.store.eventsOfDevice(device)).map((r) => r.event.schema)).toEqual([2, 2, 2]);
@@ -72,11 +70,11 @@ describe('version negotiation', () => {
     server = inProcessServer();
     const device = makeDeviceId();
     const newer = { ...versionHeaders, [PROTOCOL_VERSION_HEADER]: String(PROTOCOL_VERSION + 1) };
-    const response = await server.app.request(PUSH, postJson(pushBody(device, makeEvents(device, 1)), newer));
+    const response = await server.fetch(PUSH, postJson(pushBody(device, makeEvents(device, 1)), newer));
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({ error: 'protocol_too_new' });
     const garbage = { ...versionHeaders, [PROTOCOL_VERSION_HEADER]: 'two' };
-    expect((await server.app.request(PUSH, postJson(pushBody(device, []), garbage))).status).toBe(400);
+    expect((await server.fetch(PUSH, postJson(pushBody(device, []), garbage))).status).toBe(400);
   });
 
   it('compares app versions number by number', () => {

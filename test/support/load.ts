@@ -1,7 +1,8 @@
 import type { CountEvent } from '../../src/domain/count-event.ts';
 import { pushResponseSchema } from '../../src/domain/sync-protocol.ts';
 import type { EventStore } from '../../src/server/storage/event-store.ts';
-import { makeDeviceId, makeEvents, postJson, pushBody } from './events.ts';
+import { makeDeviceId, makeEvents, postJson, pushBody, versionHeaders } from './events.ts';
+import { administratorSession, deviceHeader, enrollOverHttp, type ServerWithSetupCode } from './identity.ts';
 
 export interface LoadResult {
   /** Wall time of every push that got a 200 answer (ms). */
@@ -15,16 +16,21 @@ export interface LoadResult {
 /**
  * Many simulated devices pushing at once over real HTTP: each sends its events in batches, one
  * after the other, retrying a failed batch with the same ids — what the app does, without the
- * browser around it. All devices start together.
+ * browser around it. All devices start together. Before the clock starts each device is enrolled
+ * over HTTP (the server's first administrator makes the codes) and sends its credential.
  */
 export async function pushFromManyDevices(
-  baseUrl: string,
+  server: ServerWithSetupCode,
   { devices, eventsPerDevice, batchSize = 500 }: { devices: number; eventsPerDevice: number; batchSize?: number },
 ): Promise<LoadResult> {
+  const baseUrl = server.url;
   const events = new Map<string, CountEvent[]>();
+  const credentials = new Map<string, string>();
+  const session = await administratorSession(server);
   for (let i = 0; i < devices; i++) {
     const deviceId = makeDeviceId();
     events.set(deviceId, makeEvents(deviceId, eventsPerDevice));
+    credentials.set(deviceId, await enrollOverHttp(baseUrl, session, deviceId));
   }
   // Bodies are made before the clock starts: a device serializes its own batch, on its own CPU.
   const bodies = [...events].map(([deviceId, mine]) => {
@@ -44,7 +50,8 @@ export async function pushFromManyDevices(
           if (attempt > 20) throw new Error(`device ${deviceId}: a batch failed 20 times`);
           const sent = performance.now();
           try {
-            const response = await fetch(`${baseUrl}/api/v1/sync/push`, postJson(body));
+            const headers = { ...versionHeaders, ...deviceHeader(credentials.get(deviceId) ?? '') };
+            const response = await fetch(`${baseUrl}/api/v1/sync/push`, postJson(body, headers));
             if (response.status !== 200) throw new Error(`status ${response.status}`);
             const answer = pushResponseSchema.parse(await response.json());
             if (answer.results.some((r) => r.status !== 'accepted' && r.status !== 'duplicate')) {

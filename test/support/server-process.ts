@@ -88,6 +88,20 @@ export class ServerProcess {
     });
   }
 
+  /**
+   * The one-time set-up code the server printed at start (only while it has no administrator); waits
+   * for the line, which follows the "running" line.
+   */
+  async setupCode(timeoutMs = 5_000): Promise<string> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const match = /Set-up code: ([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4})/.exec(this.output);
+      if (match?.[1]) return match[1];
+      if (Date.now() > deadline) throw new Error(`The server printed no set-up code:\n${this.output}`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+
   /** Kills the process at once, as a power cut or an OOM kill would. */
   async kill(): Promise<void> {
     const child = this.child;

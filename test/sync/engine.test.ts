@@ -5,6 +5,7 @@ import type { FetchLike } from '../../src/sync/http.ts';
 import { InPageLocks } from '../../src/sync/locks.ts';
 import { SyncEngine, type SyncEngineOptions } from '../../src/sync/sync-engine.ts';
 import { concurrencyProbe, recordingFetch, unreachable, withServerClock } from '../support/fetch-wrappers.ts';
+import { enrollDeviceDb } from '../support/identity.ts';
 import { inProcessServer } from '../support/server.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -15,10 +16,11 @@ let server: ReturnType<typeof inProcessServer>;
 const engines: SyncEngine[] = [];
 const extraDbs: LagerkollDb[] = [];
 
-beforeEach(() => {
+beforeEach(async () => {
   dbName = `engine-test-${++n}`;
   db = new LagerkollDb(dbName);
   server = inProcessServer();
+  await enrollDeviceDb(server.store, db);
 });
 afterEach(async () => {
   for (const engine of engines.splice(0)) engine.stop();
@@ -41,7 +43,7 @@ async function saveCounts(count: number, at: Date = new Date()) {
 
 describe('SyncEngine', () => {
   it('pushes before it pulls', async () => {
-    await server.app.request('/api/v1/demo', { method: 'POST' });
+    await server.requestAs('administrator', '/api/v1/demo', { method: 'POST' });
     await saveCounts(2);
     const recorder = recordingFetch(server.fetch);
     await engine({ fetch: recorder.fetch }).syncNow();
@@ -121,6 +123,7 @@ describe('SyncEngine', () => {
   it('stops at 426, keeps every count, and says the app must be updated', async () => {
     await server.close();
     server = inProcessServer({ minAppVersion: '2.0.0' });
+    await enrollDeviceDb(server.store, db);
     await saveCounts(2);
     const sync = engine({ fetch: server.fetch, appVersion: '1.9.0' });
     await sync.syncNow();

@@ -9,6 +9,7 @@ import { pushPending, SyncError } from '../../src/sync/push.ts';
 import { SyncEngine } from '../../src/sync/sync-engine.ts';
 import { expectServerHoldsExactly, pushUntilDone } from '../support/exactly-once.ts';
 import { unreachable } from '../support/fetch-wrappers.ts';
+import { enrollDeviceDb, enrollDeviceDbOverHttp } from '../support/identity.ts';
 import { freshPostgresDatabase } from '../support/postgres.ts';
 import { inProcessServer } from '../support/server.ts';
 import { freePort, ServerProcess } from '../support/server-process.ts';
@@ -39,6 +40,7 @@ describe.each(['SQLite', 'PostgreSQL'] as const)('the server SIGKILLed during pu
     });
     try {
       await server.start();
+      await enrollDeviceDbOverHttp(server, db);
       await saveCounts(1_200);
       const options = { baseUrl: server.url, batchSize: 100, timeoutMs: 10_000 };
       // Kill the server while a push is in flight, at a different moment each time: before it
@@ -73,8 +75,9 @@ describe.each(['SQLite', 'PostgreSQL'] as const)('the server SIGKILLed during pu
 
 describe('faults on the way (in-process server)', () => {
   let server: ReturnType<typeof inProcessServer>;
-  beforeEach(() => {
+  beforeEach(async () => {
     server = inProcessServer();
+    await enrollDeviceDb(server.store, db);
   });
   afterEach(() => server.close());
 

@@ -24,7 +24,7 @@ const putSites = (...codes: string[]) =>
 
 describe('pull', () => {
   it('loads every dataset the device keeps, page by page, and stores the cursor with the data', async () => {
-    expect((await server.app.request('/api/v1/demo', { method: 'POST' })).status).toBe(200);
+    expect((await server.requestAs('administrator', '/api/v1/demo', { method: 'POST' })).status).toBe(200);
     const summary = await pullAll(db, { fetch: server.fetch, limit: 10 });
     expect(summary.applied).toMatchObject({ catalog: 36, sites: 7, locations: 28, 'stock-takes': 7 });
     expect(await db.products.count()).toBe(36);

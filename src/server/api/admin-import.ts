@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import { validateCatalog } from '../../domain/overview/catalog-import.ts';
+import { validateLocations, validateSites } from '../../domain/overview/site-import.ts';
 import type { ImportError } from '../../domain/overview/table-import.ts';
 import { validateTargetLevels } from '../../domain/overview/target-level-import.ts';
 import { type Dataset, type DatasetRow, rowKey } from '../../domain/reference-datasets.ts';
@@ -44,6 +45,23 @@ export function handleTargetLevelImport(c: Context, store: EventStore): Promise<
     const [sites, catalog] = await Promise.all([currentRows(store, 'sites'), currentRows(store, 'catalog')]);
     const result = validateTargetLevels(cells, { siteCodes: new Set(sites.keys()), gtins: new Set(catalog.keys()) });
     return { rows: result.rowCount, errors: result.errors, valid: result.targetLevels.map((t) => t.targetLevel) };
+  });
+}
+
+/** POST /api/v1/admin/sites/import?dryRun=true|false — sites (code, name, kind, region). */
+export function handleSiteImport(c: Context, store: EventStore): Promise<Response> {
+  return importTable(c, store, 'sites', async (cells) => {
+    const result = validateSites(cells);
+    return { rows: result.rowCount, errors: result.errors, valid: result.sites.map((s) => s.site) };
+  });
+}
+
+/** POST /api/v1/admin/locations/import?dryRun=true|false — locations (code, siteCode, name) of known sites. */
+export function handleLocationImport(c: Context, store: EventStore): Promise<Response> {
+  return importTable(c, store, 'locations', async (cells) => {
+    const sites = await currentRows(store, 'sites');
+    const result = validateLocations(cells, { siteCodes: new Set(sites.keys()) });
+    return { rows: result.rowCount, errors: result.errors, valid: result.locations.map((l) => l.location) };
   });
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod/mini';
 import { countEventSchema, countEventV1Schema } from '../../domain/count-event.ts';
+import { setTargetLevelSchema, siteListSchema } from '../../domain/overview/master-data-api.ts';
 import { drillSchema, expiryChartSchema, overviewPageSchema } from '../../domain/overview/model.ts';
 import { DATASETS } from '../../domain/reference-datasets.ts';
 import {
@@ -17,6 +18,8 @@ import {
   pushResponseSchema,
   upgradeRequiredSchema,
 } from '../../domain/sync-protocol.ts';
+import { identityPaths, identitySchemas } from './openapi-identity.ts';
+import { stockTakePaths, stockTakeSchemas } from './openapi-stock-takes.ts';
 
 /** JSON Schema (2020-12, which OpenAPI 3.1 uses) of a shared zod schema, without the `$schema` line. */
 function jsonSchema(schema: z.ZodMiniType, io: 'input' | 'output'): Record<string, unknown> {
@@ -114,7 +117,7 @@ export function openApiDocument(): Record<string, unknown> {
       },
       '/api/v1/demo': {
         post: {
-          summary: 'Load the fictitious demo data set into a server without reference data',
+          summary: 'Load the fictitious demo data into a server without reference data (users aside)',
           responses: {
             '200': json(ref('DemoLoaded'), 'Loaded: rows per dataset.'),
             '409': error('The server already has reference data; nothing was changed.'),
@@ -162,8 +165,29 @@ export function openApiDocument(): Record<string, unknown> {
           responses: { '200': { description: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } },
         },
       },
+      '/api/v1/sites': {
+        get: {
+          summary: 'Every site with its locations, by code (supervisor)',
+          responses: { '200': json(ref('SiteList'), 'The sites.'), '401': error('Not signed in.') },
+        },
+      },
+      '/api/v1/target-levels': {
+        put: {
+          summary: 'Set one target level, or remove it with targetPacks null (administrator)',
+          requestBody: { required: true, content: { 'application/json': { schema: ref('SetTargetLevel') } } },
+          responses: {
+            '200': json(ref('SetTargetLevel'), 'The target level as stored.'),
+            '400': error('An unknown site or product, or an invalid number.'),
+            '403': error('Not an administrator.'),
+          },
+        },
+      },
+      ...stockTakePaths(),
+      ...identityPaths(),
       '/api/v1/admin/catalog/import': importPath('catalog'),
       '/api/v1/admin/target-levels/import': importPath('target levels'),
+      '/api/v1/admin/sites/import': importPath('sites'),
+      '/api/v1/admin/locations/import': importPath('locations'),
       '/api/v1/openapi.json': {
         get: { summary: 'This document', responses: { '200': { description: 'OpenAPI 3.1, as JSON.' } } },
       },
@@ -187,6 +211,10 @@ export function openApiDocument(): Record<string, unknown> {
         OverviewPage: jsonSchema(overviewPageSchema, 'output'),
         ExpiryChart: jsonSchema(expiryChartSchema, 'output'),
         Drill: jsonSchema(drillSchema, 'output'),
+        ...stockTakeSchemas(),
+        ...identitySchemas(),
+        SiteList: jsonSchema(siteListSchema, 'output'),
+        SetTargetLevel: jsonSchema(setTargetLevelSchema, 'input'),
       },
     },
   };

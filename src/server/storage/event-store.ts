@@ -1,6 +1,8 @@
 import type { CountEvent } from '../../domain/count-event.ts';
 import type { Drill, ExpiryMonth, OverviewFilter, OverviewPage } from '../../domain/overview/model.ts';
 import type { Dataset } from '../../domain/reference-datasets.ts';
+import type { AuthStore } from './auth-store.ts';
+import type { StockTakeAdminStore } from './stock-take-admin-store.ts';
 
 /** What storing one event did. */
 export type IngestOutcome = 'accepted' | 'duplicate' | 'conflict';
@@ -58,6 +60,11 @@ export type ChangesPage =
  * implementation; the server keeps no state anywhere else.
  */
 export interface EventStore {
+  /** Accounts, sessions, device enrollments and the audit log (issue 7), in the same database. */
+  readonly auth: AuthStore;
+  /** Conflict resolutions and the server's own device for the stock-take administration (issue 8). */
+  readonly stockTakeAdmin: StockTakeAdminStore;
+
   /**
    * Stores a batch of valid events in one transaction, keyed by event id: an id already stored is
    * never overwritten — 'duplicate' when the stored event is the same, 'conflict' when it differs.

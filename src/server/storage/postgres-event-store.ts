@@ -12,8 +12,10 @@ import {
   type ReceivedEvent,
   type ReferenceChange,
 } from './event-store.ts';
+import { PostgresAuthStore } from './postgres-auth-store.ts';
 import { migratePostgres } from './postgres-migrations.ts';
 import { PostgresOverview } from './postgres-overview.ts';
+import { PostgresStockTakeAdmin } from './postgres-stock-take-admin.ts';
 import { latestChangePerKey } from './reference-changes.ts';
 
 /**
@@ -112,9 +114,13 @@ const PURGE_TOMBSTONES = `
  */
 export class PostgresEventStore implements EventStore {
   private readonly overviewTables: PostgresOverview;
+  readonly auth: PostgresAuthStore;
+  readonly stockTakeAdmin: PostgresStockTakeAdmin;
 
   private constructor(private readonly pool: pg.Pool) {
     this.overviewTables = new PostgresOverview(pool, (work) => this.transaction(work));
+    this.auth = new PostgresAuthStore(pool);
+    this.stockTakeAdmin = new PostgresStockTakeAdmin(pool, (work) => this.transaction(work));
   }
 
   static async open(connectionString: string, poolSize = 10): Promise<PostgresEventStore> {

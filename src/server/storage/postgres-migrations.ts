@@ -103,6 +103,86 @@ const migrations: readonly string[] = [
      reference_version bigint NOT NULL
    );
    INSERT INTO overview_state (id, reference_version) VALUES (1, 0);`,
+  // 5: identity (issue 7), as SQLite's migration 5: hashes only, and an append-only audit log.
+  `CREATE TABLE accounts (
+     user_id        text PRIMARY KEY,
+     username       text NOT NULL UNIQUE,
+     name           text NOT NULL,
+     role           text NOT NULL,
+     password_hash  text,
+     created_at     timestamptz NOT NULL,
+     revoked_at     timestamptz,
+     revoked_by     text,
+     revoked_reason text
+   );
+   CREATE TABLE sessions (
+     token_hash text PRIMARY KEY,
+     user_id    text NOT NULL,
+     device_id  uuid,
+     created_at timestamptz NOT NULL,
+     expires_at timestamptz NOT NULL
+   );
+   CREATE INDEX sessions_by_user ON sessions (user_id);
+   CREATE TABLE enrollment_codes (
+     code_hash      text PRIMARY KEY,
+     label          text NOT NULL,
+     created_by     text NOT NULL,
+     created_at     timestamptz NOT NULL,
+     expires_at     timestamptz NOT NULL,
+     used_at        timestamptz,
+     used_by_device uuid
+   );
+   CREATE TABLE device_enrollments (
+     device_id        uuid PRIMARY KEY,
+     credential_hash  text NOT NULL UNIQUE,
+     label            text NOT NULL,
+     enrolled_at      timestamptz NOT NULL,
+     enrolled_by      text NOT NULL,
+     last_contact_at  timestamptz,
+     app_version      text,
+     oldest_unsent_at timestamptz,
+     revoked_at       timestamptz,
+     revoked_by       text,
+     revoked_reason   text
+   );
+   CREATE TABLE device_users (
+     device_id        uuid NOT NULL,
+     user_id          text NOT NULL,
+     first_sign_in_at timestamptz NOT NULL,
+     last_sign_in_at  timestamptz NOT NULL,
+     PRIMARY KEY (device_id, user_id)
+   );
+   CREATE TABLE audit_log (
+     id        bigserial PRIMARY KEY,
+     at        timestamptz NOT NULL,
+     action    text NOT NULL,
+     user_id   text,
+     device_id uuid,
+     subject   text,
+     details   text NOT NULL
+   );
+   CREATE INDEX audit_log_by_action ON audit_log (action, id);
+   CREATE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+     BEGIN RAISE EXCEPTION 'the audit log is append-only'; END $$;
+   CREATE TRIGGER audit_log_no_change BEFORE UPDATE OR DELETE OR TRUNCATE ON audit_log
+     FOR EACH STATEMENT EXECUTE FUNCTION audit_log_append_only();`,
+  // 6: stock-take administration (issue 8), as SQLite's migration 6.
+  `CREATE TABLE conflict_resolutions (
+     stock_take_id text NOT NULL,
+     conflict_id   text NOT NULL,
+     kind          text NOT NULL,
+     device_id     uuid,
+     decided_by    text NOT NULL,
+     decided_at    timestamptz NOT NULL,
+     reason        text,
+     conflict      text NOT NULL,
+     PRIMARY KEY (stock_take_id, conflict_id)
+   );
+   CREATE TABLE server_device (
+     id        integer PRIMARY KEY CHECK (id = 1),
+     device_id uuid NOT NULL,
+     last_seq  bigint NOT NULL DEFAULT 0
+   );`,
 ];
 
 export const POSTGRES_SCHEMA_VERSION = migrations.length;

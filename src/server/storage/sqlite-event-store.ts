@@ -13,8 +13,10 @@ import {
   type ReferenceChange,
 } from './event-store.ts';
 import { latestChangePerKey } from './reference-changes.ts';
+import { SqliteAuthStore } from './sqlite-auth-store.ts';
 import { migrateSqlite } from './sqlite-migrations.ts';
 import { SqliteOverview } from './sqlite-overview.ts';
+import { SqliteStockTakeAdmin } from './sqlite-stock-take-admin.ts';
 
 type Row = Record<string, string | number | null>;
 
@@ -27,6 +29,8 @@ type Row = Record<string, string | number | null>;
  */
 export class SqliteEventStore implements EventStore {
   private readonly db: Database.Database;
+  readonly auth: SqliteAuthStore;
+  readonly stockTakeAdmin: SqliteStockTakeAdmin;
   private readonly statements;
   private readonly overviewTables: SqliteOverview;
   private readonly ingestTransaction: (batch: IngestBatch) => IngestResult;
@@ -100,6 +104,8 @@ export class SqliteEventStore implements EventStore {
       ),
     };
     this.overviewTables = new SqliteOverview(db);
+    this.auth = new SqliteAuthStore(db);
+    this.stockTakeAdmin = new SqliteStockTakeAdmin(db);
     this.ingestTransaction = db.transaction((batch: IngestBatch) => this.ingestNow(batch));
     this.writeReferenceTransaction = db.transaction((changes: readonly ReferenceChange[], onlyIfEmpty: boolean) =>
       this.writeReferenceNow(changes, onlyIfEmpty),

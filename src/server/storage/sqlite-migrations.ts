@@ -102,6 +102,91 @@ const migrations: readonly string[] = [
      reference_version INTEGER NOT NULL
    ) STRICT;
    INSERT INTO overview_state (id, reference_version) VALUES (1, 0);`,
+  // 5: identity (issue 7) — accounts with password hashes, sessions and credentials stored only as
+  // hashes, one-time enrollment codes, which users signed in on which device, and the audit log,
+  // which triggers keep append-only.
+  `CREATE TABLE accounts (
+     user_id        TEXT PRIMARY KEY,
+     username       TEXT NOT NULL UNIQUE,
+     name           TEXT NOT NULL,
+     role           TEXT NOT NULL,
+     password_hash  TEXT,
+     created_at     TEXT NOT NULL,
+     revoked_at     TEXT,
+     revoked_by     TEXT,
+     revoked_reason TEXT
+   ) STRICT;
+   CREATE TABLE sessions (
+     token_hash TEXT PRIMARY KEY,
+     user_id    TEXT NOT NULL,
+     device_id  TEXT,
+     created_at TEXT NOT NULL,
+     expires_at TEXT NOT NULL
+   ) STRICT;
+   CREATE INDEX sessions_by_user ON sessions (user_id);
+   CREATE TABLE enrollment_codes (
+     code_hash      TEXT PRIMARY KEY,
+     label          TEXT NOT NULL,
+     created_by     TEXT NOT NULL,
+     created_at     TEXT NOT NULL,
+     expires_at     TEXT NOT NULL,
+     used_at        TEXT,
+     used_by_device TEXT
+   ) STRICT;
+   CREATE TABLE device_enrollments (
+     device_id        TEXT PRIMARY KEY,
+     credential_hash  TEXT NOT NULL UNIQUE,
+     label            TEXT NOT NULL,
+     enrolled_at      TEXT NOT NULL,
+     enrolled_by      TEXT NOT NULL,
+     last_contact_at  TEXT,
+     app_version      TEXT,
+     oldest_unsent_at TEXT,
+     revoked_at       TEXT,
+     revoked_by       TEXT,
+     revoked_reason   TEXT
+   ) STRICT;
+   CREATE TABLE device_users (
+     device_id        TEXT NOT NULL,
+     user_id          TEXT NOT NULL,
+     first_sign_in_at TEXT NOT NULL,
+     last_sign_in_at  TEXT NOT NULL,
+     PRIMARY KEY (device_id, user_id)
+   ) STRICT;
+   CREATE TABLE audit_log (
+     id        INTEGER PRIMARY KEY AUTOINCREMENT,
+     at        TEXT NOT NULL,
+     action    TEXT NOT NULL,
+     user_id   TEXT,
+     device_id TEXT,
+     subject   TEXT,
+     details   TEXT NOT NULL
+   ) STRICT;
+   CREATE INDEX audit_log_by_action ON audit_log (action, id);
+   CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+     BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+   CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+     BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;`,
+  // 6: stock-take administration (issue 8) — how each conflict was settled (with the conflict as the
+  // supervisor saw it, since an accepted device makes it disappear from the counts), and the id and
+  // last sequence number under which the server records the correction events of a resolution (a
+  // device of its own).
+  `CREATE TABLE conflict_resolutions (
+     stock_take_id TEXT NOT NULL,
+     conflict_id   TEXT NOT NULL,
+     kind          TEXT NOT NULL,
+     device_id     TEXT,
+     decided_by    TEXT NOT NULL,
+     decided_at    TEXT NOT NULL,
+     reason        TEXT,
+     conflict      TEXT NOT NULL,
+     PRIMARY KEY (stock_take_id, conflict_id)
+   ) STRICT;
+   CREATE TABLE server_device (
+     id        INTEGER PRIMARY KEY CHECK (id = 1),
+     device_id TEXT NOT NULL,
+     last_seq  INTEGER NOT NULL DEFAULT 0
+   ) STRICT;`,
 ];
 
 export const SQLITE_SCHEMA_VERSION = migrations.length;

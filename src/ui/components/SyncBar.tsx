@@ -9,20 +9,26 @@ export function SyncBar({ status, onSendNow }: { status: SyncStatus; onSendNow: 
   const t = useStrings();
   const lang = useLang();
   const waiting = status.pending > 0;
-  const refused = status.phase === 'error' || status.phase === 'update-required';
+  const refused = status.phase === 'error' || status.phase === 'update-required' || status.phase === 'revoked';
   const tone = refused || status.pendingAge === 'three-days' ? 'error' : waiting ? 'waiting' : 'ok';
   const headline =
-    status.phase === 'syncing' && waiting
-      ? t.statusSyncing
-      : waiting
-        ? t.statusWaiting(formatNumber(lang, status.pending))
-        : status.lastContact
-          ? t.statusAllSent(formatTime(lang, status.lastContact))
-          : t.statusNeverContacted;
+    status.phase === 'revoked'
+      ? t.statusRevoked
+      : status.phase === 'not-enrolled'
+        ? t.statusNotEnrolled
+        : status.phase === 'syncing' && waiting
+          ? t.statusSyncing
+          : waiting
+            ? t.statusWaiting(formatNumber(lang, status.pending))
+            : status.lastContact
+              ? t.statusAllSent(formatTime(lang, status.lastContact))
+              : t.statusNeverContacted;
   const prefix =
     status.phase === 'offline' ? `${t.statusOffline} · ` : status.phase === 'error' ? `${t.statusError} · ` : '';
   const warnings = [
     status.phase === 'update-required' ? t.statusUpdateRequired : null,
+    // The server's own words when it refused the device (e.g. a credential it does not know).
+    status.phase === 'error' && status.lastError ? status.lastError : null,
     status.pendingAge === 'three-days' && status.oldestPendingAt
       ? t.statusWaitingThreeDays(formatDateTime(lang, status.oldestPendingAt))
       : status.pendingAge === 'day' && status.oldestPendingAt
@@ -42,7 +48,7 @@ export function SyncBar({ status, onSendNow }: { status: SyncStatus; onSendNow: 
         {prefix}
         {headline}
       </p>
-      {waiting && (
+      {waiting && status.phase !== 'revoked' && status.phase !== 'not-enrolled' && (
         <button type="button" class="button button--quiet" onClick={onSendNow}>
           {t.sendNow}
         </button>

@@ -6,6 +6,7 @@ import { replaceCount, voidCount } from '../../store/corrections.ts';
 import type { StoredEvent } from '../../store/db.ts';
 import { recentEvents } from '../../store/events.ts';
 import { catalogMap, locationsInScope, recentEventsAtLocation } from '../../store/stock-takes.ts';
+import { noteActivity } from '../access/activity.ts';
 import { useApp } from '../app-context.ts';
 import { CountedList, type CountedRow } from '../components/CountedList.tsx';
 import { LastScanCard } from '../components/LastScanCard.tsx';
@@ -32,7 +33,10 @@ export function CountScreen({
 }) {
   const t = useStrings();
   const lang = useLang();
-  const { db, sync, settings, navigate, setBusy } = useApp();
+  const { db, sync, settings, navigate, setBusy, user } = useApp();
+  // Every count and correction names who made it (the server accepts it only from a user who has
+  // signed in online on this device).
+  const userId = user?.id ?? null;
   const [outcome, setOutcome] = useState<ScanOutcome | null>(null);
   const [cardEvent, setCardEvent] = useState<StoredEvent | null>(null);
   const [keypadOpen, setKeypadOpen] = useState(false);
@@ -105,6 +109,8 @@ export function CountScreen({
   async function onScan(raw: string) {
     setNotice(null);
     setKeypadOpen(false);
+    // A camera scan touches nothing: tell the inactivity lock someone is at work.
+    noteActivity();
     try {
       const result = await recordScan(
         {
@@ -115,7 +121,7 @@ export function CountScreen({
           catalog,
           today: localDate(new Date()),
           nearExpiryDays: settings.nearExpiryDays,
-          userId: null,
+          userId,
         },
         raw,
       );
@@ -137,7 +143,7 @@ export function CountScreen({
   async function applyQuantity(quantity: number) {
     setKeypadOpen(false);
     if (!cardEvent || quantity === cardEvent.quantity) return;
-    const replacement = await replaceCount(db, cardEvent, quantity);
+    const replacement = await replaceCount(db, cardEvent, quantity, userId);
     setCardEvent(replacement);
     void sync.noteSaved();
   }
@@ -149,7 +155,7 @@ export function CountScreen({
       setNotice({ text: t.count.nothingToUndo, error: false });
       return;
     }
-    await voidCount(db, newest);
+    await voidCount(db, newest, userId);
     void sync.noteSaved();
     setOutcome(null);
     setCardEvent(null);

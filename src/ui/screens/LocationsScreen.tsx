@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { activeCounts } from '../../domain/stock-take/corrections.ts';
+import { pendingRecounts } from '../../domain/stock-take/recounts.ts';
 import { eventsOfStockTake, locationsInScope } from '../../store/stock-takes.ts';
 import { useApp } from '../app-context.ts';
 import { ScanField } from '../components/ScanField.tsx';
@@ -24,7 +25,8 @@ export function LocationsScreen({ stockTakeId }: { stockTakeId: string }) {
       for (const e of activeCounts(events)) {
         if (e.locationCode) perLocation.set(e.locationCode, (perLocation.get(e.locationCode) ?? 0) + e.quantity);
       }
-      return { stockTake, locations, perLocation };
+      // A supervisor asked for these to be counted again (a conflict between devices): flagged until done.
+      return { stockTake, locations, perLocation, recounts: pendingRecounts(stockTake, events) };
     },
     [db, stockTakeId],
     undefined,
@@ -43,7 +45,7 @@ export function LocationsScreen({ stockTakeId }: { stockTakeId: string }) {
     navigate({ name: 'start' }, true);
     return null;
   }
-  const { stockTake, locations, perLocation } = data;
+  const { stockTake, locations, perLocation, recounts } = data;
   const onScan = onScanLabel;
 
   return (
@@ -61,12 +63,14 @@ export function LocationsScreen({ stockTakeId }: { stockTakeId: string }) {
       <ul class="card-list card-list--grid">
         {locations.map((location) => {
           const packs = perLocation.get(location.code);
+          const recount = recounts.get(location.code);
           return (
             <li key={location.code}>
               <button
                 type="button"
                 class="card card--button"
-                data-counted={packs !== undefined}
+                data-counted={packs !== undefined && !recount}
+                data-recount={recount !== undefined}
                 onClick={() => navigate({ name: 'count', stockTakeId, locationCode: location.code })}
               >
                 <span class="card__title">{location.name}</span>
@@ -81,6 +85,12 @@ export function LocationsScreen({ stockTakeId }: { stockTakeId: string }) {
                     </>
                   )}
                 </span>
+                {recount && (
+                  <span class="card__line card__badge card__badge--warning">
+                    <span aria-hidden="true">↻ </span>
+                    {t.locations.recountRequested(recount.reason)}
+                  </span>
+                )}
               </button>
             </li>
           );

@@ -20,7 +20,7 @@ import { formatDate, formatNumber, type Lang, useLang, useStrings } from '../i18
 export function ReviewScreen({ stockTakeId }: { stockTakeId: string }) {
   const t = useStrings();
   const lang = useLang();
-  const { db, sync, settings } = useApp();
+  const { db, sync, settings, user } = useApp();
   const [recounting, setRecounting] = useState<{ key: string; line: BatchLine; name: string } | null>(null);
 
   const data = useLiveQuery(
@@ -56,7 +56,8 @@ export function ReviewScreen({ stockTakeId }: { stockTakeId: string }) {
     setRecounting(null);
     const byId = new Map(events.map((e) => [e.id, e]));
     const standing = line.eventIds.map((id) => byId.get(id)).filter((e): e is StoredEvent => !!e);
-    await recountLine(db, standing, quantity);
+    // The recount is made by whoever is signed in, and names them.
+    await recountLine(db, standing, quantity, user?.id ?? null);
     void sync.noteSaved();
   }
 

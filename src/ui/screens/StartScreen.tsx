@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { can } from '../../domain/auth/roles.ts';
 import type { StockTake } from '../../domain/reference-data.ts';
 import { stockTakeProgress, stockTakesOnDevice } from '../../store/stock-takes.ts';
 import { useApp } from '../app-context.ts';
@@ -67,20 +68,25 @@ function StockTakeCard({ stockTake, onOpen }: { stockTake: StockTake; onOpen: ()
   );
 }
 
-/** An empty device never shows a blank screen: it says why and offers the demo. */
+/**
+ * An empty device never shows a blank screen: it says why and, to an administrator (the server
+ * allows only them, with their online session), offers the demo data for an empty server.
+ */
 function NoStockTakes() {
   const t = useStrings();
-  const { sync } = useApp();
+  const { sync, api, user } = useApp();
   const [state, setState] = useState<{ loading: boolean; error: string | null }>({ loading: false, error: null });
+  const mayLoadDemo = user !== null && can(user.role, 'master-data:manage');
 
   async function loadDemo() {
     setState({ loading: true, error: null });
     try {
-      const response = await fetch('/api/v1/demo', { method: 'POST' });
-      if (!response.ok && response.status !== 409) {
-        const body = (await response.json().catch(() => null)) as { message?: string } | null;
-        throw new Error(body?.message ?? `${response.status} ${response.statusText}`);
-      }
+      // The protocol's schemas load with the call, not with the start screen.
+      const { demoLoadedSchema } = await import('../../domain/sync-protocol.ts');
+      await api.send('POST', '/demo', {}, demoLoadedSchema).catch((error: { code?: unknown }) => {
+        // Already loaded (or real data there): what the server has arrives with the sync below.
+        if (error.code !== 'already_has_data') throw error;
+      });
       await sync.syncNow();
       setState({ loading: false, error: null });
     } catch (error) {
@@ -92,9 +98,13 @@ function NoStockTakes() {
     <div class="empty-state">
       <p class="empty-state__title">{t.start.none}</p>
       <p>{t.start.noneHint}</p>
-      <button type="button" class="button button--primary button--wide" onClick={loadDemo} disabled={state.loading}>
-        {state.loading ? t.start.demoLoading : t.start.demo}
-      </button>
+      {mayLoadDemo ? (
+        <button type="button" class="button button--primary button--wide" onClick={loadDemo} disabled={state.loading}>
+          {state.loading ? t.start.demoLoading : t.start.demo}
+        </button>
+      ) : (
+        <p>{t.start.demoNeedsAdmin}</p>
+      )}
       {state.error && (
         <p class="message message--error" role="alert">
           {t.start.demoFailed(state.error)}

@@ -1,0 +1,64 @@
+import type { Context } from 'hono';
+import {
+  type SetTargetLevel,
+  type SiteWithLocations,
+  setTargetLevelSchema,
+} from '../../domain/overview/master-data-api.ts';
+import { targetLevelKey } from '../../domain/reference-datasets.ts';
+import { type AuthEnv, currentUser } from '../auth/context.ts';
+import type { EventStore } from '../storage/event-store.ts';
+import { currentRows } from './current-reference.ts';
+import { apiError, readJsonBody, summarizeIssues } from './errors.ts';
+
+/** GET /api/v1/sites — every site with its locations, by code (labels, stock-take creation, filters). */
+export async function handleListSites(c: Context, store: EventStore): Promise<Response> {
+  const [sites, locations] = await Promise.all([currentRows(store, 'sites'), currentRows(store, 'locations')]);
+  const bySite = new Map<string, SiteWithLocations>();
+  for (const site of [...sites].sort((a, b) => a.code.localeCompare(b.code))) {
+    bySite.set(site.code, { ...site, locations: [] });
+  }
+  for (const location of [...locations].sort((a, b) => a.code.localeCompare(b.code))) {
+    bySite.get(location.siteCode)?.locations.push(location);
+  }
+  return c.json({ sites: [...bySite.values()] });
+}
+
+/**
+ * PUT /api/v1/target-levels — sets (or with `targetPacks: null` removes) one target level, for a
+ * known site and a product in the catalog. Devices and the overview get it like an imported one.
+ */
+export async function handleSetTargetLevel(c: Context<AuthEnv>, store: EventStore): Promise<Response> {
+  const body = await readJsonBody(c);
+  if (!body.ok) return body.response;
+  const request = setTargetLevelSchema.safeParse(body.value);
+  if (!request.success) {
+    return apiError(c, 400, 'invalid_request', `Invalid target level: ${summarizeIssues(request.error.issues)}`);
+  }
+  const level: SetTargetLevel = request.data;
+  const [sites, catalog] = await Promise.all([currentRows(store, 'sites'), currentRows(store, 'catalog')]);
+  if (!sites.some((site) => site.code === level.siteCode)) {
+    return apiError(c, 400, 'invalid_request', `There is no site ${level.siteCode}.`);
+  }
+  if (!catalog.some((product) => product.gtin === level.gtin)) {
+    return apiError(c, 400, 'invalid_request', `The product ${level.gtin} is not in the catalog.`);
+  }
+  const key = targetLevelKey(level.siteCode, level.gtin);
+  await store.writeReference([
+    level.targetPacks === null
+      ? { dataset: 'target-levels', key, deleted: true }
+      : {
+          dataset: 'target-levels',
+          key,
+          row: { siteCode: level.siteCode, gtin: level.gtin, targetPacks: level.targetPacks },
+        },
+  ]);
+  const user = currentUser(c);
+  await store.auth.appendAudit({
+    action: 'master-data-changed',
+    userId: user.id,
+    deviceId: c.get('device')?.deviceId ?? null,
+    subject: `target-level ${level.siteCode} ${level.gtin}`,
+    details: { dataset: 'target-levels', siteCode: level.siteCode, gtin: level.gtin, targetPacks: level.targetPacks },
+  });
+  return c.json(level);
+}

@@ -1,0 +1,61 @@
+import { auditPageSchema } from '../../../domain/auth/api.ts';
+import { useApp } from '../../app-context.ts';
+import { formatNumber, useLang } from '../../i18n.ts';
+import { useAdminStrings } from '../admin-strings.ts';
+import { RouteLink } from '../RouteLink.tsx';
+import { AuditTable } from './AuditTable.tsx';
+import { entriesAboutStockTake } from './audit-rules.ts';
+import { LoadError } from './LoadError.tsx';
+import type { Directory } from './use-directory.ts';
+import { useResource } from './use-resource.ts';
+
+/**
+ * How many of the latest audit entries are searched for this stock-take's lines: the audit endpoint
+ * filters by action, not by subject, so the lines are picked from one page (the largest it serves).
+ */
+export const STOCK_TAKE_AUDIT_WINDOW = 500;
+
+/** The audit trail of one stock-take: created, conflicts resolved, recounts, submitted, approved, exported. */
+export function StockTakeAudit({
+  stockTakeId,
+  directory,
+  version,
+}: {
+  stockTakeId: string;
+  directory: Directory;
+  /** Changes after each action on the stock-take, so that its line shows up at once. */
+  version: number;
+}) {
+  const t = useAdminStrings();
+  const lang = useLang();
+  const { api } = useApp();
+  const audit = useResource(
+    async () => (await api.get(`/audit?limit=${STOCK_TAKE_AUDIT_WINDOW}`, auditPageSchema)).entries,
+    [api, version],
+  );
+  const entries = audit.data ? entriesAboutStockTake(audit.data, stockTakeId) : null;
+  return (
+    <section class="co-panel" aria-labelledby="admin-st-audit-title">
+      <h2 id="admin-st-audit-title" class="co-panel__title">
+        {t.stockTakeAudit.title}
+      </h2>
+      <p class="co-muted admin-small">
+        {t.stockTakeAudit.note(formatNumber(lang, STOCK_TAKE_AUDIT_WINDOW))}{' '}
+        <RouteLink route={{ name: 'audit' }}>{t.stockTakeAudit.fullLog}</RouteLink>
+      </p>
+      {audit.error !== null ? (
+        <LoadError error={audit.error} onRetry={audit.reload} />
+      ) : entries === null ? (
+        <p class="co-muted">{t.common.loading}</p>
+      ) : entries.length === 0 ? (
+        <p class="co-muted">{t.stockTakeAudit.none}</p>
+      ) : (
+        <AuditTable
+          entries={entries}
+          directory={directory}
+          caption={t.audit.shown(formatNumber(lang, entries.length))}
+        />
+      )}
+    </section>
+  );
+}
