@@ -1,5 +1,6 @@
 // zod/mini: the same schemas on device and server, and only what is used lands in the app bundle.
 import { z } from 'zod/mini';
+import { upgradeCountEvent } from './count-event-upgrade.ts';
 
 /**
  * A count event: one immutable fact, "this device counted this many of what this scan names".
@@ -70,24 +71,6 @@ export const countEventSchema = z.strictObject({
   userId: shortText,
 });
 export type CountEvent = z.infer<typeof countEventSchema>;
-
-/** Brings an event of any accepted format to the current one. */
-export function upgradeCountEvent(event: CountEventV1 | CountEvent): CountEvent {
-  if ('schema' in event) return event;
-  return {
-    ...event,
-    schema: 2,
-    kind: 'count',
-    corrects: null,
-    stockTakeId: null,
-    locationCode: null,
-    batch: null,
-    expiry: null,
-    serial: null,
-    unitLevel: 'pack',
-    userId: null,
-  };
-}
 
 /** Any event format the server accepts, upgraded to the current one. */
 export function parseAnyCountEvent(

@@ -20,7 +20,17 @@ export type PinCheck =
   | { ok: false; reason: 'offline-too-long'; lastOnlineAt: string }
   | { ok: false; reason: 'wrong'; attemptsLeft: number }
   /** That was the last allowed attempt: the PIN is gone; sign in with the password. */
-  | { ok: false; reason: 'too-many-attempts' };
+  | { ok: false; reason: 'too-many-attempts' }
+  /** The server revoked the user (learnt from the pulled users): the PIN and session are gone from this device. */
+  | { ok: false; reason: 'revoked' };
+
+/**
+ * True when the users this device pulled from the server say the user was revoked. Only as fresh
+ * as the last pull: offline, a user revoked since then still gets in until OFFLINE_SESSION_MAX_AGE_MS.
+ */
+export async function revokedOnServer(db: LagerkollDb, userId: string): Promise<boolean> {
+  return Boolean((await db.users.get(userId))?.revokedAt);
+}
 
 /** True when the user's last online confirmation is older than an offline session may be. */
 export function offlineTooLong(user: Pick<KnownUser, 'lastOnlineAt'>, now: Date): boolean {
@@ -36,6 +46,10 @@ export async function checkPin(
 ): Promise<PinCheck> {
   const user = await getKnownUser(db, userId);
   if (!user) return { ok: false, reason: 'unknown-user' };
+  if (await revokedOnServer(db, userId)) {
+    await clearPin(db, userId, { alsoSession: true });
+    return { ok: false, reason: 'revoked' };
+  }
   if (!user.pin) return { ok: false, reason: 'no-pin' };
   if (offlineTooLong(user, now)) return { ok: false, reason: 'offline-too-long', lastOnlineAt: user.lastOnlineAt };
   if (!PIN_PATTERN.test(pin)) return { ok: false, reason: 'malformed' };

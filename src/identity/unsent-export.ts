@@ -1,5 +1,6 @@
 import type { CountEvent } from '../domain/count-event.ts';
 import { toExcelCsv } from '../domain/csv.ts';
+import { safeFileName } from '../domain/file-name.ts';
 import type { LagerkollDb } from '../store/db.ts';
 import type { DeviceState } from '../store/device.ts';
 import { toWireEvent } from '../store/events.ts';
@@ -61,11 +62,7 @@ export async function unsentExport(db: LagerkollDb, now: Date = new Date()): Pro
     2,
   );
   const rows = [[...COLUMNS], ...wire.map((event) => COLUMNS.map((column) => cell(event[column])))];
-  const name = (credential?.label ?? deviceId ?? 'device')
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '') // å ä ö → a a o: a file name every platform accepts
-    .replace(/[^\w-]+/g, '-')
-    .replace(/^-+|-+$/g, '');
+  const name = safeFileName(credential?.label ?? deviceId ?? 'device');
   return {
     count: wire.length,
     json,

@@ -1,5 +1,6 @@
 import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
-import { type CountEvent, type CountEventV1, upgradeCountEvent } from '../domain/count-event.ts';
+import type { CountEvent, CountEventV1 } from '../domain/count-event.ts';
+import { upgradeCountEvent } from '../domain/count-event-upgrade.ts';
 import type { Expectation, Location, Product, Site, StockTake, TargetLevel } from '../domain/reference-data.ts';
 import type { User, UserRole } from '../domain/users.ts';
 

@@ -57,6 +57,9 @@ const sv = {
     status: { open: 'Pågår', submitted: 'Inskickad', approved: 'Godkänd' },
     lastContact: (time: string) => `Senaste kontakt med servern: ${time}`,
     neverContacted: 'Ingen kontakt med servern ännu',
+    showOthers: (n: string) => `Visa ${n} till som är tilldelade andra`,
+    noneMine: 'Ingen inventering är tilldelad dig eller den här enheten.',
+    hideOthers: 'Visa bara mina inventeringar',
   },
   locations: {
     title: 'Välj lagerplats',
@@ -205,6 +208,9 @@ const en: Strings = {
     status: { open: 'Open', submitted: 'Submitted', approved: 'Approved' },
     lastContact: (time: string) => `Last contact with the server: ${time}`,
     neverContacted: 'No contact with the server yet',
+    showOthers: (n: string) => `Show ${n} more, assigned to others`,
+    noneMine: 'No stock-take is assigned to you or to this device.',
+    hideOthers: 'Show only my stock-takes',
   },
   locations: {
     title: 'Choose a location',

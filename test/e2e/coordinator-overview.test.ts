@@ -2,19 +2,18 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readBarcodes } from 'zxing-wasm/reader';
 import { DEVICE_CREDENTIAL_HEADER } from '../../src/domain/auth/api.ts';
 import type { CountEvent } from '../../src/domain/count-event.ts';
-import { gs1CheckDigit } from '../../src/domain/gs1/check-digits.ts';
 import { ACCESS_STRINGS } from '../../src/ui/access/strings.ts';
 import { overviewStrings } from '../../src/ui/coordinator/overview-strings.ts';
 import { shellStrings } from '../../src/ui/coordinator/strings.ts';
 import type { Lang } from '../../src/ui/i18n.ts';
 import { prepareZxingForNode } from '../scan/zxing-node.ts';
-import { pushBody, versionHeaders } from '../support/events.ts';
+import { countEvent, pushBody, versionHeaders } from '../support/events.ts';
 import { freePort, ServerProcess } from '../support/server-process.ts';
+import { apiCall, exampleGtin } from './support/api.ts';
 import { type LaunchedBrowser, launchChromium } from './support/chromium.ts';
 
 /**
@@ -35,68 +34,19 @@ const RINGER = '09506000105116'; // B05BB01
 const SITE = 'SSL-MITT'; // region Uppsala, six locations; its demo stock-take gets approved
 const OTHER_SITE = 'SSL-SYD'; // its demo stock-take stays open: provisional figures
 
-/** A GTIN-13 of GS1's example prefix with the right check digit, as GTIN-14. */
-function exampleGtin(item: string): string {
-  const body = `0950600${item}`.padEnd(12, '0').slice(0, 12);
-  return `0${body}${gs1CheckDigit(`0${body}0`, 13)}`;
-}
 const NEW_A = exampleGtin('90001');
 const NEW_B = exampleGtin('90002');
 /** NEW_B with its last digit changed: a wrong check digit. */
 const NEW_B_BROKEN = `${NEW_B.slice(0, 13)}${(Number(NEW_B[13]) + 1) % 10}`;
 
-async function call<T>(
-  server: ServerProcess,
-  method: string,
-  path: string,
-  body: unknown,
-  headers: Record<string, string> = {},
-) {
-  const response = await fetch(`${server.url}/api/v1${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...headers },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${text}`);
-  return JSON.parse(text) as T;
-}
-
-/**
- * The set-up code the server prints in its terminal at its first start (src/server/main.ts).
- * ServerProcess keeps the output to itself; this reads it until the identity test helpers offer it.
- */
-async function setupCode(server: ServerProcess): Promise<string> {
-  const output = () => (server as unknown as { output: string }).output;
-  for (let waited = 0; waited < 10_000; waited += 50) {
-    const code = /Set-up code: (\S+)/.exec(output())?.[1];
-    if (code) return code;
-    await new Promise((resume) => setTimeout(resume, 50));
-  }
-  throw new Error(`No set-up code in the server output:\n${output()}`);
-}
+const call = apiCall;
 
 function count(deviceId: string, seq: number, userId: string, fields: Partial<CountEvent>): CountEvent {
-  return {
-    id: uuidv7(),
-    deviceId,
-    seq,
+  return countEvent(deviceId, seq, {
     countedAt: new Date(Date.now() - (100 - seq) * 60_000).toISOString(),
-    raw: `01${fields.gtin}`,
-    gtin: null,
-    quantity: 1,
-    schema: 2,
-    kind: 'count',
-    corrects: null,
-    stockTakeId: null,
-    locationCode: null,
-    batch: null,
-    expiry: null,
-    serial: null,
-    unitLevel: 'pack',
     userId,
     ...fields,
-  };
+  });
 }
 
 /**
@@ -105,7 +55,7 @@ function count(deviceId: string, seq: number, userId: string, fields: Partial<Co
  */
 async function seed(server: ServerProcess): Promise<{ token: string }> {
   const session = await call<{ token: string; user: { id: string } }>(server, 'POST', '/auth/setup', {
-    code: await setupCode(server),
+    code: await server.setupCode(),
     username: ADMIN.username,
     name: ADMIN.name,
     password: PASSWORD,

@@ -2,19 +2,18 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readBarcodes } from 'zxing-wasm/reader';
 import { DEVICE_CREDENTIAL_HEADER, OLDEST_UNSENT_HEADER } from '../../src/domain/auth/api.ts';
 import type { CountEvent } from '../../src/domain/count-event.ts';
-import { gs1CheckDigit } from '../../src/domain/gs1/check-digits.ts';
 import { ACCESS_STRINGS } from '../../src/ui/access/strings.ts';
 import { adminStrings } from '../../src/ui/coordinator/admin-strings.ts';
 import { shellStrings } from '../../src/ui/coordinator/strings.ts';
 import { type Lang, strings } from '../../src/ui/i18n.ts';
 import { prepareZxingForNode } from '../scan/zxing-node.ts';
-import { pushBody, versionHeaders } from '../support/events.ts';
+import { countEvent, pushBody, versionHeaders } from '../support/events.ts';
 import { freePort, ServerProcess } from '../support/server-process.ts';
+import { apiCall, exampleGtin } from './support/api.ts';
 import { type LaunchedBrowser, launchChromium } from './support/chromium.ts';
 import { listedSyncStates } from './support/counting.ts';
 import { firstSignIn } from './support/identity.ts';
@@ -44,29 +43,9 @@ const TXA = '07046261000000'; // Tranexamic acid (demo)
 const STOCK_TAKE_NAME = 'Kvartalsinventering Q1';
 const RECOUNT_REASON = 'Tablet A and Tablet B disagree: count shelf 1 again.';
 
-/** A GTIN-13 of GS1's example prefix with the right check digit, as GTIN-14: the imported product. */
-function exampleGtin(item: string): string {
-  const body = `0950600${item}`.padEnd(12, '0').slice(0, 12);
-  return `0${body}${gs1CheckDigit(`0${body}0`, 13)}`;
-}
 const NEW_PRODUCT = exampleGtin('77001');
 
-async function call<T>(
-  server: ServerProcess,
-  method: string,
-  path: string,
-  body: unknown,
-  headers: Record<string, string> = {},
-) {
-  const response = await fetch(`${server.url}/api/v1${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...headers },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${text}`);
-  return JSON.parse(text) as T;
-}
+const call = apiCall;
 
 async function upload(server: ServerProcess, path: string, csv: string, token: string): Promise<void> {
   const response = await fetch(`${server.url}/api/v1${path}`, {
@@ -323,26 +302,8 @@ describe('the coordinators’ admin screens: a stock-take from creation to appro
 
     // Tablet B: 10 of the same product and batch on the same shelf, and the same serial on shelf 2 —
     // and, it says, a count it could not send for four days (the device list should flag it).
-    const b = (seq: number, fields: Partial<CountEvent>): CountEvent => ({
-      id: uuidv7(),
-      deviceId: tabletB.deviceId,
-      seq,
-      countedAt: new Date().toISOString(),
-      raw: `01${fields.gtin}`,
-      gtin: null,
-      quantity: 1,
-      schema: 2,
-      kind: 'count',
-      corrects: null,
-      stockTakeId,
-      locationCode: null,
-      batch: null,
-      expiry: null,
-      serial: null,
-      unitLevel: 'pack',
-      userId: counterB.id,
-      ...fields,
-    });
+    const b = (seq: number, fields: Partial<CountEvent>): CountEvent =>
+      countEvent(tabletB.deviceId, seq, { stockTakeId, userId: counterB.id, ...fields });
     const push = await fetch(`${server.url}/api/v1/sync/push`, {
       method: 'POST',
       headers: {

@@ -121,6 +121,21 @@ describe('signing in with a PIN', () => {
     });
   });
 
+  it('refuses a user the pulled users say was revoked, and takes the PIN away without touching counts', async () => {
+    await savePinHash(db, session.user.id, await hashPin('482913', { iterations: 1000 }));
+    await recordCount(db, { raw: '07046261000000', gtin: '07046261000000', quantity: 3, userId: session.user.id });
+    expect(await checkPin(db, session.user.id, '482913', later(1000))).toMatchObject({ ok: true });
+    await db.users.put({
+      id: session.user.id,
+      name: 'Anna Berg',
+      role: 'counter',
+      revokedAt: '2026-11-20T09:00:00.000Z',
+    });
+    expect(await checkPin(db, session.user.id, '482913', later(2000))).toEqual({ ok: false, reason: 'revoked' });
+    expect((await getKnownUser(db, session.user.id))?.pin).toBeNull();
+    expect(await countPending(db)).toBe(1);
+  });
+
   it('knows nothing of users who never signed in on this device', async () => {
     expect(await checkPin(db, 'u-nobody', '482913', later(1000))).toEqual({ ok: false, reason: 'unknown-user' });
   });

@@ -58,6 +58,14 @@ describe('the session on a device', () => {
     expect(await readCurrentSession(db)).toMatchObject({ locked: false, lastActivityAt: at(2000).toISOString() });
   });
 
+  it('ends once the pulled users say the user was revoked', async () => {
+    await startSession(db, 'u-anna', 'pin', T0);
+    expect(await resumeSession(db, { enrolled: true, now: at(1000) })).not.toBeNull();
+    await db.users.put({ id: 'u-anna', name: 'Anna Berg', role: 'counter', revokedAt: at(500).toISOString() });
+    expect(await resumeSession(db, { enrolled: true, now: at(2000) })).toBeNull();
+    expect(await readCurrentSession(db)).toBeNull();
+  });
+
   it('on an enrolled device, ends when the user has been away from the server too long', async () => {
     await startSession(db, 'u-anna', 'pin', T0);
     expect(await resumeSession(db, { enrolled: true, now: at(OFFLINE_SESSION_MAX_AGE_MS + 1) })).toBeNull();

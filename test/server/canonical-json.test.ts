@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type CountEvent, countEventSchema, upgradeCountEvent } from '../../src/domain/count-event.ts';
+import { type CountEvent, countEventSchema } from '../../src/domain/count-event.ts';
+import { upgradeCountEvent } from '../../src/domain/count-event-upgrade.ts';
 import { canonicalEventJson } from '../../src/server/storage/event-store.ts';
 import { makeDeviceId, makeEvents } from '../support/events.ts';
 

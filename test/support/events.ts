@@ -6,6 +6,30 @@ export function makeDeviceId(): string {
   return uuidv4();
 }
 
+/** One count event of format 2 with nothing but a raw scan; `fields` fill in what the test is about. */
+export function countEvent(deviceId: string, seq: number, fields: Partial<CountEvent> = {}): CountEvent {
+  return {
+    id: uuidv7(),
+    deviceId,
+    seq,
+    countedAt: new Date().toISOString(),
+    raw: `01${fields.gtin ?? ''}`,
+    gtin: null,
+    quantity: 1,
+    schema: 2,
+    kind: 'count',
+    corrects: null,
+    stockTakeId: null,
+    locationCode: null,
+    batch: null,
+    expiry: null,
+    serial: null,
+    unitLevel: 'pack',
+    userId: null,
+    ...fields,
+  };
+}
+
 /** Valid count events of one device, seq 1…n. */
 export function makeEvents(deviceId: string, n: number, firstSeq = 1): CountEvent[] {
   return Array.from({ length: n }, (_, i) => ({

@@ -1,4 +1,3 @@
-import { z } from 'zod/mini';
 import {
   AUDIT_ACTIONS,
   auditPageSchema,
@@ -23,21 +22,10 @@ import {
 } from '../../domain/auth/api.ts';
 import type { RouteAccess } from '../auth/access.ts';
 import { DEFAULT_AUDIT_LIMIT, MAX_AUDIT_LIMIT } from './audit.ts';
+import { body, error, json, jsonSchema, ref } from './openapi-parts.ts';
 
 /** The OpenAPI paths and schemas of identity (issue 7: auth.ts, devices.ts, users.ts, audit.ts), for openapi.ts. */
 
-function jsonSchema(schema: z.ZodMiniType, io: 'input' | 'output'): Record<string, unknown> {
-  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as Record<
-    string,
-    unknown
-  >;
-  return rest;
-}
-
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const json = (schema: unknown, description: string) => ({ description, content: { 'application/json': { schema } } });
-const error = (description: string) => json(ref('ApiError'), description);
-const body = (name: string) => ({ required: true, content: { 'application/json': { schema: ref(name) } } });
 const idParam = (what: string) => ({
   name: 'id',
   in: 'path',

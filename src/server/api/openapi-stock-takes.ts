@@ -1,4 +1,3 @@
-import { z } from 'zod/mini';
 import {
   createStockTakeSchema,
   resolveConflictSchema,
@@ -6,21 +5,10 @@ import {
   stockTakeProgressSchema,
 } from '../../domain/overview/stock-take-admin.ts';
 import { stockTakeSchema } from '../../domain/reference-data.ts';
+import { body, error, json, jsonSchema, ref } from './openapi-parts.ts';
 
 /** The OpenAPI paths and schemas of the stock-take administration (stock-takes.ts), for openapi.ts. */
 
-function jsonSchema(schema: z.ZodMiniType, io: 'input' | 'output'): Record<string, unknown> {
-  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as Record<
-    string,
-    unknown
-  >;
-  return rest;
-}
-
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const json = (schema: unknown, description: string) => ({ description, content: { 'application/json': { schema } } });
-const error = (description: string) => json(ref('ApiError'), description);
-const body = (name: string) => ({ required: true, content: { 'application/json': { schema: ref(name) } } });
 const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string' } };
 const query = (name: string, schema: Record<string, unknown>) => ({ name, in: 'query', required: false, schema });
 const filters = [

@@ -1,4 +1,3 @@
-import { z } from 'zod/mini';
 import { countEventSchema, countEventV1Schema } from '../../domain/count-event.ts';
 import { setTargetLevelSchema, siteListSchema } from '../../domain/overview/master-data-api.ts';
 import { drillSchema, expiryChartSchema, overviewPageSchema } from '../../domain/overview/model.ts';
@@ -19,20 +18,8 @@ import {
   upgradeRequiredSchema,
 } from '../../domain/sync-protocol.ts';
 import { identityPaths, identitySchemas } from './openapi-identity.ts';
+import { error, json, jsonSchema, ref } from './openapi-parts.ts';
 import { stockTakePaths, stockTakeSchemas } from './openapi-stock-takes.ts';
-
-/** JSON Schema (2020-12, which OpenAPI 3.1 uses) of a shared zod schema, without the `$schema` line. */
-function jsonSchema(schema: z.ZodMiniType, io: 'input' | 'output'): Record<string, unknown> {
-  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as Record<
-    string,
-    unknown
-  >;
-  return rest;
-}
-
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const json = (schema: unknown, description: string) => ({ description, content: { 'application/json': { schema } } });
-const error = (description: string) => json(ref('ApiError'), description);
 
 const versionHeaders = [
   {

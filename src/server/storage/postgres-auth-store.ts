@@ -26,6 +26,7 @@ import type {
   RevokeOutcome,
   SessionRecord,
 } from './auth-store.ts';
+import { inTransaction } from './postgres-transaction.ts';
 
 const DEVICE_COLUMNS = `device_id::text AS device_id, label, enrolled_at, enrolled_by, last_contact_at, app_version,
   oldest_unsent_at, revoked_at, revoked_by, revoked_reason`;
@@ -40,19 +41,8 @@ const ANY_ADMINISTRATOR = `SELECT 1 FROM accounts WHERE role = 'administrator' A
 export class PostgresAuthStore implements AuthStore {
   constructor(private readonly pool: pg.Pool) {}
 
-  private async transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
-      const result = await work(client);
-      await client.query('COMMIT');
-      return result;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+  private transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    return inTransaction(this.pool, work);
   }
 
   async appendAudit(entry: NewAuditEntry, at = new Date().toISOString()): Promise<void> {

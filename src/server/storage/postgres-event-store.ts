@@ -16,6 +16,7 @@ import { PostgresAuthStore } from './postgres-auth-store.ts';
 import { migratePostgres } from './postgres-migrations.ts';
 import { PostgresOverview } from './postgres-overview.ts';
 import { PostgresStockTakeAdmin } from './postgres-stock-take-admin.ts';
+import { inTransaction } from './postgres-transaction.ts';
 import { latestChangePerKey } from './reference-changes.ts';
 
 /**
@@ -136,19 +137,8 @@ export class PostgresEventStore implements EventStore {
     return new PostgresEventStore(pool);
   }
 
-  private async transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
-      const result = await work(client);
-      await client.query('COMMIT');
-      return result;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+  private transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    return inTransaction(this.pool, work);
   }
 
   async ingest({ deviceId, appVersion, receivedAt, items }: IngestBatch): Promise<IngestResult> {

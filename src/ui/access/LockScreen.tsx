@@ -4,10 +4,9 @@ import { unlockWithPin } from '../../identity/pin-session.ts';
 import { signOut } from '../../identity/session.ts';
 import type { KnownUser } from '../../store/db.ts';
 import { AccessLayout } from './AccessLayout.tsx';
-import { describeFailure, deviceRevoked } from './failure.ts';
-import { signInOnline } from './online.ts';
 import { PasswordForm } from './PasswordForm.tsx';
 import { PinPad } from './PinPad.tsx';
+import { passwordSignIn } from './password-sign-in.ts';
 import { pinRefusal } from './pin-message.ts';
 import type { AccessScreenProps } from './props.ts';
 import { ACCESS_STRINGS } from './strings.ts';
@@ -64,19 +63,7 @@ export function LockScreen({ db, lang, onLangChange, onChanged, user }: AccessSc
             <PasswordForm
               title={t.signIn.title}
               initialUsername={user.username}
-              onSubmit={async (credentials) => {
-                try {
-                  await signInOnline(db, credentials);
-                  await onChanged();
-                  return null;
-                } catch (error) {
-                  if (deviceRevoked(error)) {
-                    await onChanged();
-                    return null;
-                  }
-                  return describeFailure(error, t, t.signIn.wrong);
-                }
-              }}
+              onSubmit={(credentials) => passwordSignIn(db, credentials, t, onChanged)}
             />
           </>
         )}

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { useLang } from '../i18n.ts';
 import { ACCESS_STRINGS } from './strings.ts';
 
@@ -67,11 +68,7 @@ export function PasswordForm({
           onInput={(e) => setPassword(e.currentTarget.value)}
         />
       </label>
-      {message && (
-        <p class="message message--error" role="alert">
-          {message}
-        </p>
-      )}
+      <ErrorMessage>{message}</ErrorMessage>
       <div class="access__actions">
         <button type="submit" class="button button--primary" disabled={busy}>
           {busy ? t.working : t.signIn.submit}

@@ -1,7 +1,6 @@
 import type { KnownUser } from '../../store/db.ts';
-import { describeFailure, deviceRevoked } from './failure.ts';
-import { signInOnline } from './online.ts';
 import { PasswordForm } from './PasswordForm.tsx';
+import { passwordSignIn } from './password-sign-in.ts';
 import type { AccessScreenProps } from './props.ts';
 import { ACCESS_STRINGS } from './strings.ts';
 
@@ -23,19 +22,7 @@ export function ReauthPanel({
           title={t.signIn.title}
           intro={t.signIn.again}
           initialUsername={user.username}
-          onSubmit={async (credentials) => {
-            try {
-              await signInOnline(db, credentials);
-              await onChanged();
-              return null;
-            } catch (error) {
-              if (deviceRevoked(error)) {
-                await onChanged();
-                return null;
-              }
-              return describeFailure(error, t, t.signIn.wrong);
-            }
-          }}
+          onSubmit={(credentials) => passwordSignIn(db, credentials, t, onChanged)}
         />
       </div>
     </section>

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { unsentExport } from '../../identity/unsent-export.ts';
 import { countPending } from '../../store/events.ts';
 import type { Revocation } from '../../store/identity.ts';
+import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { downloadText } from '../download.ts';
 import { useLiveQuery } from '../hooks/use-live-query.ts';
 import { formatDateTime, formatNumber } from '../i18n.ts';
@@ -61,11 +62,7 @@ export function RevokedScreen({
               </button>
             </div>
           )}
-          {error && (
-            <p class="message message--error" role="alert">
-              {error}
-            </p>
-          )}
+          <ErrorMessage>{error}</ErrorMessage>
         </div>
       )}
       <details class="access__card access__card--quiet access__again">

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { PASSWORD_MIN_LENGTH, type Session } from '../../domain/auth/api.ts';
 import { choosePin } from '../../identity/pin-rules.ts';
 import { startSession } from '../../identity/session.ts';
+import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { AccessLayout } from './AccessLayout.tsx';
 import { ChoosePinForm } from './ChoosePinScreen.tsx';
 import { describeFailure } from './failure.ts';
@@ -196,11 +197,7 @@ function AccountForm({
           {...field('again')}
         />
       </label>
-      {message && (
-        <p class="message message--error" role="alert">
-          {message}
-        </p>
-      )}
+      <ErrorMessage>{message}</ErrorMessage>
       <button type="submit" class="button button--primary access__big" disabled={busy}>
         {busy ? t.working : t.setup.create}
       </button>
@@ -261,11 +258,7 @@ function DeviceChoice({
         <input type="checkbox" checked={demo} onChange={(e) => setDemo(e.currentTarget.checked)} />
         <span>{t.setup.loadDemo}</span>
       </label>
-      {message && (
-        <p class="message message--error" role="alert">
-          {message}
-        </p>
-      )}
+      <ErrorMessage>{message}</ErrorMessage>
       <button type="submit" class="button button--primary access__big" disabled={busy}>
         {busy ? t.working : t.setup.useForCounting}
       </button>

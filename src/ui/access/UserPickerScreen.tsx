@@ -2,12 +2,12 @@ import { useState } from 'preact/hooks';
 import { signInWithPin } from '../../identity/pin-session.ts';
 import type { KnownUser } from '../../store/db.ts';
 import { listKnownUsers } from '../../store/known-users.ts';
+import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { useLiveQuery } from '../hooks/use-live-query.ts';
 import { AccessLayout } from './AccessLayout.tsx';
-import { describeFailure, deviceRevoked } from './failure.ts';
-import { signInOnline } from './online.ts';
 import { PasswordForm } from './PasswordForm.tsx';
 import { PinPad } from './PinPad.tsx';
+import { passwordSignIn } from './password-sign-in.ts';
 import { pinRefusal } from './pin-message.ts';
 import type { AccessScreenProps } from './props.ts';
 import { ACCESS_STRINGS } from './strings.ts';
@@ -42,18 +42,8 @@ export function UserPickerScreen({
     return null;
   }
 
-  async function withPassword(credentials: { username: string; password: string }): Promise<string | null> {
-    try {
-      await signInOnline(db, credentials);
-      await onChanged();
-      return null;
-    } catch (error) {
-      if (deviceRevoked(error)) {
-        await onChanged();
-        return null;
-      }
-      return describeFailure(error, t, t.signIn.wrong);
-    }
+  function withPassword(credentials: { username: string; password: string }): Promise<string | null> {
+    return passwordSignIn(db, credentials, t, onChanged);
   }
 
   if (users === null) return null;
@@ -133,11 +123,7 @@ export function UserPickerScreen({
       )}
       {step.kind === 'password' && (
         <div class="access__card">
-          {step.note && (
-            <p class="message message--error" role="alert">
-              {step.note}
-            </p>
-          )}
+          <ErrorMessage>{step.note}</ErrorMessage>
           <PasswordForm
             title={t.signIn.title}
             intro={step.username ? undefined : t.picker.firstTimeHint}

@@ -17,6 +17,8 @@ export function pinRefusal(
       return { text: t.tooMany, needsPassword: true };
     case 'offline-too-long':
       return { text: t.offlineTooLong(formatDateTime(lang, check.lastOnlineAt)), needsPassword: true };
+    case 'revoked':
+      return { text: t.revoked, needsPassword: false };
     case 'no-pin':
     case 'unknown-user':
       return { text: t.noPin, needsPassword: true };

@@ -76,6 +76,8 @@ const sv = {
     offlineTooLong: (since: string) =>
       `Du har inte varit inloggad med nät sedan ${since}. Anslut till nätet och logga in med ditt lösenord.`,
     noPin: 'Ingen PIN-kod på den här enheten. Anslut till nätet och logga in med ditt lösenord.',
+    revoked:
+      'Den här användaren är spärrad av en arbetsledare och kan inte logga in. Räkningar som redan gjorts finns kvar.',
     malformed: 'En PIN-kod har 6 till 10 siffror.',
     checking: 'Kontrollerar…',
   },
@@ -197,6 +199,7 @@ const en: AccessStrings = {
     offlineTooLong: (since: string) =>
       `You have not signed in online since ${since}. Connect to a network and sign in with your password.`,
     noPin: 'No PIN on this device. Connect to a network and sign in with your password.',
+    revoked: 'A supervisor has revoked this user, who can no longer sign in. Counts already made are kept.',
     malformed: 'A PIN has 6 to 10 digits.',
     checking: 'Checking…',
   },

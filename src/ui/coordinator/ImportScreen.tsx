@@ -14,6 +14,7 @@ import {
 } from './import-files.ts';
 import { type OverviewStrings, overviewStrings } from './overview-strings.ts';
 import './import.css';
+import { ErrorMessage } from '../components/ErrorMessage.tsx';
 
 type Step =
   | { name: 'idle' }
@@ -133,11 +134,7 @@ export function ImportScreen() {
             chosen={chosen && t.import.chosen(chosen.file.name, formatSize(lang, chosen.file.size))}
             onFile={choose}
           />
-          {wrongFile && (
-            <p class="message message--error" role="alert">
-              {wrongFile}
-            </p>
-          )}
+          <ErrorMessage>{wrongFile}</ErrorMessage>
           <div class="import-actions">
             <button
               type="button"

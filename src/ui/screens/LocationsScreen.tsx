@@ -3,6 +3,7 @@ import { activeCounts } from '../../domain/stock-take/corrections.ts';
 import { pendingRecounts } from '../../domain/stock-take/recounts.ts';
 import { eventsOfStockTake, locationsInScope } from '../../store/stock-takes.ts';
 import { useApp } from '../app-context.ts';
+import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { ScanField } from '../components/ScanField.tsx';
 import { useLiveQuery } from '../hooks/use-live-query.ts';
 import { useScannerBursts } from '../hooks/use-scanner-bursts.ts';
@@ -55,11 +56,7 @@ export function LocationsScreen({ stockTakeId }: { stockTakeId: string }) {
         {t.locations.title}
       </h2>
       <ScanField label={t.locations.scanLabel} onScan={onScan} />
-      {message && (
-        <p class="message message--error" role="alert">
-          {message}
-        </p>
-      )}
+      <ErrorMessage>{message}</ErrorMessage>
       <ul class="card-list card-list--grid">
         {locations.map((location) => {
           const packs = perLocation.get(location.code);

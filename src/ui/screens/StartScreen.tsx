@@ -1,6 +1,8 @@
 import { useState } from 'preact/hooks';
 import { can } from '../../domain/auth/roles.ts';
 import type { StockTake } from '../../domain/reference-data.ts';
+import { isAssignedTo } from '../../domain/stock-take/assignment.ts';
+import { getDeviceId } from '../../store/device.ts';
 import { stockTakeProgress, stockTakesOnDevice } from '../../store/stock-takes.ts';
 import { useApp } from '../app-context.ts';
 import { useLiveQuery } from '../hooks/use-live-query.ts';
@@ -11,9 +13,21 @@ import { InstallGuideLazy } from '../pwa/lazy.tsx';
 export function StartScreen() {
   const t = useStrings();
   const lang = useLang();
-  const { db, sync, navigate } = useApp();
+  const { db, sync, navigate, user } = useApp();
   const status = useSyncStatus(sync);
-  const stockTakes = useLiveQuery(() => stockTakesOnDevice(db), [db], null);
+  const [showAll, setShowAll] = useState(false);
+  const userId = user?.id ?? null;
+  // Stock-takes a supervisor assigned to other devices or people are out of the way, one tap away.
+  const lists = useLiveQuery(
+    async () => {
+      const [all, deviceId] = await Promise.all([stockTakesOnDevice(db), getDeviceId(db)]);
+      const mine = all.filter((st) => isAssignedTo(st, { deviceId, userId }));
+      return { mine, others: all.filter((st) => !mine.includes(st)) };
+    },
+    [db, userId],
+    null,
+  );
+  const stockTakes = lists && (showAll ? [...lists.mine, ...lists.others] : lists.mine);
 
   return (
     <section class="screen" aria-labelledby="start-title">
@@ -25,8 +39,10 @@ export function StartScreen() {
       <p class="screen__meta">
         {status.lastContact ? t.start.lastContact(formatDateTime(lang, status.lastContact)) : t.start.neverContacted}
       </p>
-      {stockTakes === null ? null : stockTakes.length === 0 ? (
+      {stockTakes === null ? null : stockTakes.length === 0 && lists?.others.length === 0 ? (
         <NoStockTakes />
+      ) : stockTakes.length === 0 ? (
+        <p class="screen__meta">{t.start.noneMine}</p>
       ) : (
         <ul class="card-list">
           {stockTakes.map((st) => (
@@ -35,6 +51,11 @@ export function StartScreen() {
             </li>
           ))}
         </ul>
+      )}
+      {lists && lists.others.length > 0 && (
+        <button type="button" class="button button--quiet button--wide" onClick={() => setShowAll(!showAll)}>
+          {showAll ? t.start.hideOthers : t.start.showOthers(formatNumber(lang, lists.others.length))}
+        </button>
       )}
       <button type="button" class="button button--wide" onClick={() => navigate({ name: 'quick' })}>
         {t.start.quickCount}

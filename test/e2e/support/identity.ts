@@ -164,3 +164,50 @@ export async function provisionCountingDevice(
   await firstSignIn(page, user, lang);
   return user;
 }
+
+/** Polls `check` every 50 ms until it holds, as `expect.poll` would; throws naming `what` after `timeoutMs`. */
+async function until(what: string, check: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/**
+ * `provisionCountingDevice` for scripts that run outside vitest — the benchmarks (`npm run bench`
+ * runs them with tsx), where vitest's `expect.poll` fails for want of a test runner. The same steps
+ * on the same screens: a counter made through the API, the page's device enrolled by its link, the
+ * first sign-in with the password and the PIN chosen; it waits with Playwright and plain polling
+ * instead. Ends on the start screen, signed in, the origin's service worker installed.
+ */
+export async function provisionCountingDeviceOutsideVitest(
+  page: Page,
+  server: ServerWithSetupCode,
+  { lang = 'en', role = 'counter' }: { lang?: Lang; role?: UserRole } = {},
+): Promise<TestUser> {
+  const t = ACCESS_STRINGS[lang];
+  const username = `anna.${++provisioned}`;
+  const user = await createUser(server, { username, name: 'Anna Berg', role, pin: '482913' });
+
+  const { enrollUrl } = await enrollmentCode(server);
+  await page.goto(enrollUrl);
+  const field = page.getByRole('textbox', { name: t.welcome.code });
+  await until('the enrollment code to be filled in from the link', async () => (await field.inputValue()) !== '');
+  await page.getByRole('button', { name: t.welcome.enroll }).click();
+  await until('the user picker after enrolling', async () => (await page.getByTestId('user-picker').count()) === 1);
+
+  await page.getByRole('button', { name: t.picker.firstTime }).click();
+  await page.getByRole('textbox', { name: t.signIn.username }).fill(user.username);
+  await page.getByLabel(t.signIn.password, { exact: true }).fill(user.password);
+  await page.getByRole('button', { name: t.signIn.submit, exact: true }).click();
+  await page.getByLabel(t.choosePin.pin, { exact: true }).fill(user.pin);
+  await page.getByLabel(t.choosePin.again, { exact: true }).fill(user.pin);
+  await page.getByRole('button', { name: t.choosePin.save }).click();
+  const signedIn = MENU_STRINGS[lang].signedIn(user.name);
+  const nav = page.getByTestId('signed-in-user');
+  await until(`"${signedIn}" in the nav`, async () =>
+    (await nav.allTextContents()).some((text) => text.includes(signedIn)),
+  );
+  return user;
+}

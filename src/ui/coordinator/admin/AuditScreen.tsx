@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { AUDIT_ACTIONS, type AuditEntry, auditPageSchema } from '../../../domain/auth/api.ts';
 import { useApp } from '../../app-context.ts';
+import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { formatNumber, useLang } from '../../i18n.ts';
 import { useAdminStrings } from '../admin-strings.ts';
 import { CoordinatorShell } from '../CoordinatorShell.tsx';
@@ -93,11 +94,7 @@ export function AuditScreen() {
             ) : (
               <p class="co-pager__status">{t.audit.end}</p>
             )}
-            {olderError && (
-              <p class="message message--error" role="alert">
-                {olderError}
-              </p>
-            )}
+            <ErrorMessage>{olderError}</ErrorMessage>
           </div>
         </>
       )}

@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
+import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { useAdminStrings } from '../admin-strings.ts';
 import { apiErrorText } from './api-error-text.ts';
 import { Dialog } from './Dialog.tsx';
@@ -41,11 +42,7 @@ export function ConfirmDialog({
   return (
     <Dialog title={title} onClose={onClose}>
       <div class="admin-dialog__body">{children}</div>
-      {error && (
-        <p class="message message--error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorMessage>{error}</ErrorMessage>
       <div class="admin-dialog__actions">
         <button type="button" class="button" onClick={onClose} data-autofocus>
           {t.common.cancel}

@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { ConflictView, ResolveConflict } from '../../../domain/overview/stock-take-admin.ts';
+import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { formatDateTime, formatNumber, useLang } from '../../i18n.ts';
 import { type AdminStrings, useAdminStrings } from '../admin-strings.ts';
 import { apiErrorText } from './api-error-text.ts';
@@ -157,11 +158,7 @@ export function ConflictCard({
           }}
         />
       )}
-      {error && (
-        <p class="message message--error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorMessage>{error}</ErrorMessage>
     </article>
   );
 }

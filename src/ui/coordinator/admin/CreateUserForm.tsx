@@ -3,6 +3,7 @@ import { PASSWORD_MIN_LENGTH, type UserAccount, userAccountSchema } from '../../
 import type { UserRole } from '../../../domain/users.ts';
 import { ApiCallError } from '../../api-client.ts';
 import { useApp } from '../../app-context.ts';
+import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { formatNumber, useLang } from '../../i18n.ts';
 import { useAdminStrings } from '../admin-strings.ts';
 import { apiErrorText } from './api-error-text.ts';
@@ -96,11 +97,7 @@ export function CreateUserForm({
           autoComplete="new-password"
         />
       </div>
-      {serverError && (
-        <p class="message message--error" role="alert">
-          {serverError}
-        </p>
-      )}
+      <ErrorMessage>{serverError}</ErrorMessage>
       <div class="admin-form__actions">
         <button type="submit" class="button button--primary" disabled={busy}>
           {busy ? t.users.creating : t.users.create}

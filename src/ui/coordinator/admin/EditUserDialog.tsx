@@ -1,6 +1,7 @@
 import { useId, useState } from 'preact/hooks';
 import { PASSWORD_MIN_LENGTH, type UserAccount, userAccountSchema } from '../../../domain/auth/api.ts';
 import { useApp } from '../../app-context.ts';
+import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { formatNumber, useLang } from '../../i18n.ts';
 import { useAdminStrings } from '../admin-strings.ts';
 import { apiErrorText } from './api-error-text.ts';
@@ -86,11 +87,7 @@ export function EditUserDialog({
           error={errors.password ? errorText(errors.password) : null}
           autoComplete="new-password"
         />
-        {serverError && (
-          <p class="message message--error" role="alert">
-            {serverError}
-          </p>
-        )}
+        <ErrorMessage>{serverError}</ErrorMessage>
         <div class="admin-dialog__actions">
           <button type="button" class="button" onClick={onClose}>
             {t.common.cancel}

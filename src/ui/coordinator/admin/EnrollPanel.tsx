@@ -1,6 +1,7 @@
 import { useId, useMemo, useState } from 'preact/hooks';
 import { type EnrollmentCode, enrollmentCodeSchema } from '../../../domain/auth/api.ts';
 import { useApp } from '../../app-context.ts';
+import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { formatTime, useLang } from '../../i18n.ts';
 import { useAdminStrings } from '../admin-strings.ts';
 import { apiErrorText } from './api-error-text.ts';
@@ -85,11 +86,7 @@ export function EnrollPanel({ onCodeCreated }: { onCodeCreated: () => void }) {
           <button type="submit" class="button button--primary" disabled={busy}>
             {busy ? t.devices.creating : t.devices.createCode}
           </button>
-          {error && (
-            <p class="message message--error" role="alert">
-              {error}
-            </p>
-          )}
+          <ErrorMessage>{error}</ErrorMessage>
         </form>
       )}
     </section>

@@ -4,6 +4,7 @@ import type { SiteWithLocations } from '../../../domain/overview/master-data-api
 import type { StockTake, StockTakeMode } from '../../../domain/reference-data.ts';
 import { stockTakeSchema } from '../../../domain/reference-data.ts';
 import { useApp } from '../../app-context.ts';
+import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { formatNumber, useLang } from '../../i18n.ts';
 import { useAdminStrings } from '../admin-strings.ts';
 import { apiErrorText } from './api-error-text.ts';
@@ -222,11 +223,7 @@ export function NewStockTakeForm({ sites, devices, users, onCreated, onCancel }:
           {t.newStockTake.fixErrors}
         </p>
       )}
-      {serverError && (
-        <p class="message message--error" role="alert">
-          {serverError}
-        </p>
-      )}
+      <ErrorMessage>{serverError}</ErrorMessage>
       <div class="admin-form__actions">
         <button type="submit" class="button button--primary" disabled={busy}>
           {busy ? t.newStockTake.creating : t.newStockTake.create}

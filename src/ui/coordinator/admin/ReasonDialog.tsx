@@ -1,4 +1,5 @@
 import { useId, useState } from 'preact/hooks';
+import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { useAdminStrings } from '../admin-strings.ts';
 import { apiErrorText } from './api-error-text.ts';
 import { Dialog } from './Dialog.tsx';
@@ -68,11 +69,7 @@ export function ReasonDialog({ title, text, confirmLabel, onConfirm, onClose }: 
             </span>
           )}
         </div>
-        {error && (
-          <p class="message message--error" role="alert">
-            {error}
-          </p>
-        )}
+        <ErrorMessage>{error}</ErrorMessage>
         <div class="admin-dialog__actions">
           <button type="button" class="button" onClick={onClose}>
             {t.common.cancel}
