@@ -25,6 +25,12 @@ export async function saveDevice(db: LagerkollDb, device: DeviceState): Promise<
   await db.meta.put({ key: DEVICE_KEY, value: device });
 }
 
+/** The device id when one has been made; reads only, so it may run inside a live query. */
+export async function readDeviceId(db: LagerkollDb): Promise<string | null> {
+  const row = await db.meta.get(DEVICE_KEY);
+  return row ? (row.value as DeviceState).deviceId : null;
+}
+
 /** The device id, made on first use and kept for the life of the installation. */
 export async function getDeviceId(db: LagerkollDb): Promise<string> {
   return db.transaction('rw', db.meta, async () => (await readOrCreateDevice(db)).deviceId);

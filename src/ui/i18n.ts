@@ -133,6 +133,11 @@ const sv = {
     print: 'Skriv ut räknelista',
     empty: 'Inget räknat ännu.',
     where: 'Var',
+    submit: 'Klar – skicka till arbetsledaren',
+    submitting: 'Skickar…',
+    submitted: 'Inventeringen är markerad som klar. En arbetsledare granskar och godkänner den.',
+    submitUnsent: (n: string) => `${n} räkningar har inte nått servern än. Anslut till nätet och försök igen.`,
+    submitFailed: (reason: string) => `Kunde inte markera som klar: ${reason}`,
   },
   settings: {
     title: 'Inställningar',
@@ -283,6 +288,11 @@ const en: Strings = {
     print: 'Print count sheet',
     empty: 'Nothing counted yet.',
     where: 'Where',
+    submit: 'Done – send to the supervisor',
+    submitting: 'Sending…',
+    submitted: 'The stock-take is marked as done. A supervisor reviews and approves it.',
+    submitUnsent: (n: string) => `${n} counts have not reached the server yet. Connect to a network and try again.`,
+    submitFailed: (reason: string) => `Could not mark it as done: ${reason}`,
   },
   settings: {
     title: 'Settings',

@@ -162,6 +162,16 @@ describe.each(layouts)('a whole stock-take on the device ($name)', ({ name, view
     const stored = storedOnServer(server.databaseFile, 'demo-SSL-MITT');
     expect(stored.filter((e) => e.serial === 'S-001' && e.kind === 'count')).toHaveLength(1);
     expect(stored.filter((e) => e.kind === 'void')).toHaveLength(1); // the undo of the unknown product
+
+    // Counting is done: the counter hands the stock-take to the supervisor, and the device learns it.
+    await page.getByRole('button', { name: t.review.submit }).click();
+    await page.getByText(t.review.submitted).waitFor();
+    await page.goto(server.url);
+    await expect
+      .poll(() => page.getByTestId('stock-take').filter({ hasText: 'SSL-MITT' }).first().textContent(), {
+        timeout: 30_000,
+      })
+      .toContain(t.start.status.submitted);
   });
 
   it('in a guided stock-take shows expected quantities and variances', async () => {

@@ -13,7 +13,7 @@ import { userRoleSchema } from '../users.ts';
  *   administrator endpoints need it, with a role high enough (domain/auth/roles.ts).
  */
 export const DEVICE_CREDENTIAL_HEADER = 'Lagerkoll-Device-Credential';
-/** Sent by a device with every request: when its oldest count not yet accepted by the server was made. */
+/** Sent by a device with every sync request: when its oldest count not yet accepted by the server was made. */
 export const OLDEST_UNSENT_HEADER = 'Lagerkoll-Oldest-Unsent';
 
 /** Device credentials start with this, user sessions with the other: a token pasted in the wrong place is named. */

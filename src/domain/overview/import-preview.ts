@@ -1,7 +1,7 @@
 import { z } from 'zod/mini';
 
 /**
- * The answer to a catalog or target-level import (POST /api/v1/admin/…/import?dryRun=…): what the
+ * The answer to a master-data import (catalog, target levels, sites, locations) (POST /api/v1/admin/…/import?dryRun=…): what the
  * file would change (dry run) or changed, and every row error with its row (header = 1) and column.
  * A real import with errors answers 422 with this same body (plus `error` and `message`).
  */

@@ -47,10 +47,14 @@ export function validateSites(cells: readonly (readonly string[])[]): SiteImport
   return { ...result, sites };
 }
 
-/** Validates a table of locations: a code unique over all sites (it is what the label carries), a known site, a name. */
+/**
+ * Validates a table of locations: a code unique over all sites (it is what the label carries), a
+ * known site, a name. A code that already belongs to a location of another site is an error: moving
+ * a labelled shelf to another site by import would silently move its counts' place too.
+ */
 export function validateLocations(
   cells: readonly (readonly string[])[],
-  known: { siteCodes: ReadonlySet<string> },
+  known: { siteCodes: ReadonlySet<string>; siteOfLocation?: ReadonlyMap<string, string> },
 ): LocationImport {
   const locations: LocationImport['locations'] = [];
   const result = validateRows(cells, LOCATION_COLUMNS, (row, values, errors) => {
@@ -60,6 +64,15 @@ export function validateLocations(
       errors.push({ row, column: 'siteCode', message: `There is no site "${siteCode}": import the site first.` });
     }
     const name = textCell(values.name ?? '', 'name', MAX_NAME, row, errors);
+    const siteBefore = code === null ? undefined : known.siteOfLocation?.get(code);
+    if (siteBefore !== undefined && siteBefore !== siteCode) {
+      errors.push({
+        row,
+        column: 'siteCode',
+        message: `The location ${code} belongs to site ${siteBefore}; a location code is unique over all sites.`,
+      });
+      return null;
+    }
     if (code === null || name === null || !known.siteCodes.has(siteCode)) return null;
     return { key: code, accept: () => locations.push({ row, location: { code, siteCode, name } }) };
   });

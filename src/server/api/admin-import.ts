@@ -59,8 +59,11 @@ export function handleSiteImport(c: Context, store: EventStore): Promise<Respons
 /** POST /api/v1/admin/locations/import?dryRun=true|false — locations (code, siteCode, name) of known sites. */
 export function handleLocationImport(c: Context, store: EventStore): Promise<Response> {
   return importTable(c, store, 'locations', async (cells) => {
-    const sites = await currentRows(store, 'sites');
-    const result = validateLocations(cells, { siteCodes: new Set(sites.keys()) });
+    const [sites, locations] = await Promise.all([currentRows(store, 'sites'), currentRows(store, 'locations')]);
+    const siteOfLocation = new Map(
+      [...locations].map(([code, json]) => [code, (JSON.parse(json) as { siteCode: string }).siteCode]),
+    );
+    const result = validateLocations(cells, { siteCodes: new Set(sites.keys()), siteOfLocation });
     return { rows: result.rowCount, errors: result.errors, valid: result.locations.map((l) => l.location) };
   });
 }

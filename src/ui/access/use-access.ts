@@ -4,6 +4,7 @@ import { type Access, type AccessFacts, decideAccess } from '../../identity/acce
 import type { KnownUser, LagerkollDb } from '../../store/db.ts';
 import { type DeviceCredential, readDeviceCredential, readRevocation } from '../../store/identity.ts';
 import type { SyncHandle } from '../deferred-sync.ts';
+import { useLiveQuery } from '../hooks/use-live-query.ts';
 
 // The rules that resume a session need the identity API's limits (and with them its schemas): a
 // chunk of their own, fetched at once beside the first paint instead of inside it.
@@ -69,6 +70,17 @@ export function useAccess(db: LagerkollDb, sync: SyncHandle): AccessController {
       document.removeEventListener('visibilitychange', onVisible);
     };
   }, [refresh]);
+
+  // A pull brought the signed-in user's revocation: end the session now, not at the next start.
+  const userId = facts?.active?.session.userId ?? null;
+  const userRevoked = useLiveQuery(
+    async () => (userId ? Boolean((await db.users.get(userId))?.revokedAt) : false),
+    [db, userId],
+    false,
+  );
+  useEffect(() => {
+    if (userRevoked) void refresh();
+  }, [userRevoked, refresh]);
 
   // The sync engine (or the service worker) learnt that the device was revoked: show it at once.
   useEffect(

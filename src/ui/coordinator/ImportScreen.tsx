@@ -30,7 +30,7 @@ interface ChosenFile {
 }
 
 /**
- * Catalog and target-level imports (administrators): choose what, choose a file (or drop it), and
+ * Master-data imports — catalog, target levels, sites, locations (administrators): choose what, choose a file (or drop it), and
  * the file is checked at once with a dry run — counts of new, changed and unchanged rows and every
  * row error. "Import" is offered only for a file without errors; the server writes all or nothing.
  */

@@ -1,11 +1,14 @@
 import { useState } from 'preact/hooks';
+import { can } from '../../domain/auth/roles.ts';
 import { localDate } from '../../domain/stock-take/expiry.ts';
 import { reviewToCsv } from '../../domain/stock-take/export.ts';
 import { type BatchLine, buildReview, type ExpiredPack, type Review } from '../../domain/stock-take/review.ts';
 import { recountLine } from '../../store/corrections.ts';
 import type { StoredEvent } from '../../store/db.ts';
+import { countPending } from '../../store/events.ts';
 import { catalogMap, eventsOfStockTake, locationsInScope } from '../../store/stock-takes.ts';
 import { useApp } from '../app-context.ts';
+import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { productLabel } from '../components/ProductName.tsx';
 import { QuantityKeypad } from '../components/QuantityKeypad.tsx';
 import { downloadText, safeFileName } from '../download.ts';
@@ -100,6 +103,7 @@ export function ReviewScreen({ stockTakeId }: { stockTakeId: string }) {
           {t.review.print}
         </button>
       </div>
+      {stockTake.status === 'open' && <SubmitStockTake stockTakeId={stockTake.id} />}
       {recounting && (
         <QuantityKeypad
           initial={recounting.line.quantity}
@@ -245,4 +249,53 @@ function PackList({
 
 function signed(n: number, lang: Lang): string {
   return n > 0 ? `+${formatNumber(lang, n)}` : formatNumber(lang, n);
+}
+
+/**
+ * "Counting is done": tells the supervisor the stock-take is ready to review (online, with the
+ * signed-in user's session). Every count must have reached the server first, or the supervisor would
+ * review less than was counted: until then the button sends them instead.
+ */
+function SubmitStockTake({ stockTakeId }: { stockTakeId: string }) {
+  const t = useStrings();
+  const lang = useLang();
+  const { db, sync, api, user } = useApp();
+  const pending = useLiveQuery(() => countPending(db), [db], 0);
+  const [state, setState] = useState<{ busy: boolean; done: boolean; error: string | null }>({
+    busy: false,
+    done: false,
+    error: null,
+  });
+  if (!user || !can(user.role, 'stock-takes:submit')) return null;
+
+  async function submit() {
+    setState({ busy: true, done: false, error: null });
+    try {
+      if (pending > 0) {
+        await sync.syncNow();
+        if ((await countPending(db)) > 0) throw new Error(t.review.submitUnsent(formatNumber(lang, pending)));
+      }
+      const { stockTakeSchema } = await import('../../domain/reference-data.ts');
+      await api.send('POST', `/stock-takes/${encodeURIComponent(stockTakeId)}/submit`, {}, stockTakeSchema);
+      // The new status comes to the device with the next pull.
+      void sync.syncNow();
+      setState({ busy: false, done: true, error: null });
+    } catch (error) {
+      setState({ busy: false, done: false, error: error instanceof Error ? error.message : String(error) });
+    }
+  }
+
+  return (
+    <div class="screen__actions no-print">
+      <button type="button" class="button button--primary" onClick={() => void submit()} disabled={state.busy}>
+        {state.busy ? t.review.submitting : t.review.submit}
+      </button>
+      {state.done && (
+        <p class="message" role="status">
+          {t.review.submitted}
+        </p>
+      )}
+      <ErrorMessage>{state.error && t.review.submitFailed(state.error)}</ErrorMessage>
+    </div>
+  );
 }

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { can } from '../../domain/auth/roles.ts';
 import type { StockTake } from '../../domain/reference-data.ts';
 import { isAssignedTo } from '../../domain/stock-take/assignment.ts';
-import { getDeviceId } from '../../store/device.ts';
+import { readDeviceId } from '../../store/device.ts';
 import { stockTakeProgress, stockTakesOnDevice } from '../../store/stock-takes.ts';
 import { useApp } from '../app-context.ts';
 import { useLiveQuery } from '../hooks/use-live-query.ts';
@@ -20,8 +20,9 @@ export function StartScreen() {
   // Stock-takes a supervisor assigned to other devices or people are out of the way, one tap away.
   const lists = useLiveQuery(
     async () => {
-      const [all, deviceId] = await Promise.all([stockTakesOnDevice(db), getDeviceId(db)]);
-      const mine = all.filter((st) => isAssignedTo(st, { deviceId, userId }));
+      // Read-only: a live query may not write (getDeviceId would make the id on a fresh device).
+      const [all, deviceId] = await Promise.all([stockTakesOnDevice(db), readDeviceId(db)]);
+      const mine = all.filter((st) => isAssignedTo(st, { deviceId: deviceId ?? '', userId }));
       return { mine, others: all.filter((st) => !mine.includes(st)) };
     },
     [db, userId],

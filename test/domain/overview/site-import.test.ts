@@ -34,6 +34,26 @@ describe('validateSites', () => {
 });
 
 describe('validateLocations', () => {
+  it('refuses to move an existing location to another site', () => {
+    const result = validateLocations(
+      [
+        ['code', 'siteCode', 'name'],
+        ['VIS-A-01', 'RF-LULEA', 'Hylla A1'],
+        ['VIS-A-02', 'SA-VISBY', 'Hylla A2, nytt namn'],
+      ],
+      {
+        siteCodes: new Set(['SA-VISBY', 'RF-LULEA']),
+        siteOfLocation: new Map([
+          ['VIS-A-01', 'SA-VISBY'],
+          ['VIS-A-02', 'SA-VISBY'],
+        ]),
+      },
+    );
+    expect(result.errors).toEqual([expect.objectContaining({ row: 2, column: 'siteCode' })]);
+    expect(result.errors[0]?.message).toContain('belongs to site SA-VISBY');
+    expect(result.locations.map((l) => l.location.code)).toEqual(['VIS-A-02']);
+  });
+
   it('needs a known site and a code unique over the file', () => {
     const result = validateLocations(
       [
