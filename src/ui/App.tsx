@@ -19,6 +19,9 @@ import { StartScreen } from './screens/StartScreen.tsx';
 // The counting screens carry the barcode interpretation (the GS1 table): they load after the first
 // paint (and are precached for offline use), keeping the start screen within its JavaScript budget.
 const countingScreens = () => import('./screens/counting-screens.ts');
+// Opened cold on a counting route (a tablet restarted mid-count): fetch that code at once, beside the
+// access gate's own reads, instead of after it has decided (that cost ~90 ms of every cold start).
+if (/^\/(quick|st\/)/.test(location.pathname)) void countingScreens().catch(() => {});
 const CountScreen = lazyComponent(() => countingScreens().then((m) => m.CountScreen));
 const LocationsScreen = lazyComponent(() => countingScreens().then((m) => m.LocationsScreen));
 const ReviewScreen = lazyComponent(() => countingScreens().then((m) => m.ReviewScreen));
