@@ -148,6 +148,9 @@ describe('recordScan: the counting rules', () => {
 
   it('switches location when a location label is scanned', async () => {
     expect(await recordScan(ctx, 'SSL-MITT-R1-H2')).toMatchObject({ kind: 'location', location: locations[1] });
+    // From the camera, which puts the symbology identifier in front (the labels screen prints Code 128).
+    expect(await recordScan(ctx, ']C0SSL-MITT-R1-H2')).toMatchObject({ kind: 'location', location: locations[1] });
+    expect(await db.events.count()).toBe(0);
     expect(await db.events.count()).toBe(0);
   });
 });

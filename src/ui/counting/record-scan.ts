@@ -4,6 +4,7 @@ import type { Location, Product } from '../../domain/reference-data.ts';
 import { activeCounts } from '../../domain/stock-take/corrections.ts';
 import { type CountDraft, type CountProblem, draftFromScan } from '../../domain/stock-take/count-from-scan.ts';
 import { type ExpiryStatus, expiryStatus } from '../../domain/stock-take/expiry.ts';
+import { locationOfLabel } from '../../domain/stock-take/location-label.ts';
 import type { LagerkollDb, StoredEvent } from '../../store/db.ts';
 import { recordCount } from '../../store/events.ts';
 import { eventsOfSerial } from '../../store/stock-takes.ts';
@@ -37,7 +38,7 @@ export type ScanOutcome =
  */
 export async function recordScan(ctx: CountingContext, raw: string): Promise<ScanOutcome> {
   const code = raw.trim();
-  const location = ctx.locations.find((l) => l.code === code);
+  const location = locationOfLabel(code, ctx.locations);
   if (location) return { kind: 'location', location };
 
   const now = ctx.now ?? new Date();

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { activeCounts } from '../../domain/stock-take/corrections.ts';
+import { locationOfLabel } from '../../domain/stock-take/location-label.ts';
 import { pendingRecounts } from '../../domain/stock-take/recounts.ts';
 import { eventsOfStockTake, locationsInScope } from '../../store/stock-takes.ts';
 import { useApp } from '../app-context.ts';
@@ -33,7 +34,7 @@ export function LocationsScreen({ stockTakeId }: { stockTakeId: string }) {
     undefined,
   );
   function onScanLabel(raw: string) {
-    const location = data?.locations.find((l) => l.code === raw.trim());
+    const location = locationOfLabel(raw, data?.locations ?? []);
     if (location) navigate({ name: 'count', stockTakeId, locationCode: location.code });
     else setMessage(t.locations.unknownLabel(raw));
   }
