@@ -91,6 +91,11 @@ export const stockTakeProgressSchema = z.object({
   conflicts: z.array(conflictViewSchema),
   /** Conflicts without a resolution that settles them (approval waits for 0). */
   openConflicts: z.int(),
+  /**
+   * Count events (corrections included) the server received after the approval: made on a device
+   * that was offline, say. They are kept and they change the figures — the supervisor must see that.
+   */
+  countsAfterApproval: z.int(),
   totals: z.object({ lines: z.int(), packs: z.int(), countedLocations: z.int(), locations: z.int() }),
 });
 export type StockTakeProgress = z.infer<typeof stockTakeProgressSchema>;

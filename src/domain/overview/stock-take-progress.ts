@@ -14,6 +14,8 @@ export interface ProgressInput {
   resolutions: readonly ResolutionRecord[];
   /** Labels of enrolled devices by id; a device without one is shown by its id. */
   deviceLabels?: ReadonlyMap<string, string>;
+  /** When the server received each event, by event id (for what came after the approval). */
+  receivedAt?: ReadonlyMap<string, string>;
 }
 
 /**
@@ -59,6 +61,7 @@ export function stockTakeProgress(input: ProgressInput): StockTakeProgress {
     locations,
     conflicts,
     openConflicts,
+    countsAfterApproval: receivedAfter(stockTake.approvedAt, events, input.receivedAt),
     totals: {
       lines: standing.length,
       packs: sum(standing),
@@ -66,6 +69,16 @@ export function stockTakeProgress(input: ProgressInput): StockTakeProgress {
       locations: locations.length,
     },
   };
+}
+
+function receivedAfter(
+  approvedAt: string | undefined,
+  events: readonly { id: string }[],
+  receivedAt: ReadonlyMap<string, string> | undefined,
+): number {
+  if (!approvedAt || !receivedAt) return 0;
+  const approved = Date.parse(approvedAt);
+  return events.filter((e) => Date.parse(receivedAt.get(e.id) ?? '') > approved).length;
 }
 
 const sum = (events: readonly { quantity: number }[]) => events.reduce((total, e) => total + e.quantity, 0);

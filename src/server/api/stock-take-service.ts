@@ -159,7 +159,8 @@ export async function deviceLabels(store: EventStore, deviceIds: readonly string
 
 async function progressOf(store: EventStore, stockTake: StockTake): Promise<StockTakeProgress> {
   const admin = store.stockTakeAdmin;
-  const events = (await admin.eventsOfStockTake(stockTake.id)).map((r) => r.event);
+  const received = await admin.eventsOfStockTake(stockTake.id);
+  const events = received.map((r) => r.event);
   const siteLocations = parseRows<Location>(
     await admin.referenceRows('locations', { siteCode: stockTake.siteCode }),
     locationSchema,
@@ -175,6 +176,7 @@ async function progressOf(store: EventStore, stockTake: StockTake): Promise<Stoc
     events,
     resolutions: await admin.resolutions(stockTake.id),
     deviceLabels: await deviceLabels(store, [...new Set(events.map((e) => e.deviceId))]),
+    receivedAt: new Map(received.map((r) => [r.event.id, r.receivedAt])),
   });
 }
 

@@ -81,6 +81,8 @@ const sv = {
     },
   },
   stockTake: {
+    countsAfterApproval: (n: string) =>
+      `${n} räkningar kom in efter godkännandet (från en enhet som var offline). De är sparade och ingår i siffrorna – granska dem.`,
     back: 'Alla inventeringar',
     facts: 'Uppgifter',
     site: 'Lagerställe',
@@ -423,6 +425,8 @@ const en: AdminStrings = {
     },
   },
   stockTake: {
+    countsAfterApproval: (n: string) =>
+      `${n} counts arrived after the approval (from a device that was offline). They are kept and included in the figures: review them.`,
     back: 'All stock-takes',
     facts: 'Details',
     site: 'Site',

@@ -101,4 +101,16 @@ describe('submitting and approving a stock-take', () => {
     const late = await post('submit', 'counter');
     expect(late.status).toBe(409);
   });
+
+  it('says how many counts arrived after the approval (a device that was offline): they are kept, and shown', async () => {
+    const conflictId = (await server.progress(stockTake.id)).conflicts[0]?.id;
+    await server.resolve(stockTake.id, { conflictId, kind: 'accept-device', deviceId: bo.deviceId });
+    expect((await post('approve')).status).toBe(200);
+    expect((await server.progress(stockTake.id)).countsAfterApproval).toBe(0);
+    await new Promise((resume) => setTimeout(resume, 5)); // received strictly after the approval
+    await anna.push(server, [
+      anna.count({ stockTakeId: stockTake.id, locationCode: 'N-R2', gtin: GTIN_B, batch: 'B8', quantity: 2 }),
+    ]);
+    expect((await server.progress(stockTake.id)).countsAfterApproval).toBe(1);
+  });
 });

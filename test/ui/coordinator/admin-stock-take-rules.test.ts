@@ -55,6 +55,7 @@ const progress = (
   locations: [],
   conflicts: [],
   openConflicts,
+  countsAfterApproval: 0,
   totals: { lines: 3, packs: 12, countedLocations: counted, locations },
 });
 

@@ -31,6 +31,7 @@ const REFRESH_MS = 15_000;
 /** One stock-take: its state and actions, its conflicts and their resolutions, progress per location, its audit trail. */
 export function StockTakeScreen({ stockTakeId }: { stockTakeId: string }) {
   const t = useAdminStrings();
+  const lang = useLang();
   const { api, user } = useApp();
   const path = `/stock-takes/${encodeURIComponent(stockTakeId)}`;
   const progress = useResource(() => api.get(path, stockTakeProgressSchema), [api, path]);
@@ -77,6 +78,11 @@ export function StockTakeScreen({ stockTakeId }: { stockTakeId: string }) {
             <StockTakeActions progress={data} onDone={afterAction} onStale={reload} />
           </div>
           <Notice notice={notice} />
+          {data.countsAfterApproval > 0 && (
+            <p class="message message--error" role="status" data-testid="counts-after-approval">
+              {t.stockTake.countsAfterApproval(formatNumber(lang, data.countsAfterApproval))}
+            </p>
+          )}
           <div class="admin-st-grid">
             <ConflictsSection
               progress={data}
