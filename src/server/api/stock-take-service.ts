@@ -234,6 +234,17 @@ export async function approveStockTake(
   const outcome = await store.stockTakeAdmin.updateStockTake(id, (current): StockTakeDecision<StatusChange> => {
     if (!current) return { row: null, result: notFound(id) };
     if (current.status === 'approved') return unchanged(current);
+    // The conflicts were checked against the row as read above: a recount requested in between
+    // (another supervisor, another instance) changed it, and the check no longer holds.
+    if (JSON.stringify(current) !== JSON.stringify(stockTake)) {
+      return {
+        row: null,
+        result: refuse(
+          409,
+          `Stock-take ${id} changed while it was being approved (a recount request?); review it again.`,
+        ),
+      };
+    }
     return changedTo({ ...current, status: 'approved', approvedAt: now.toISOString(), approvedBy: actor.userId });
   });
   if (outcome.ok && outcome.changed) {

@@ -102,6 +102,31 @@ describe('submitting and approving a stock-take', () => {
     expect(late.status).toBe(409);
   });
 
+  it('is refused when a recount is requested between its conflict check and its write (another supervisor)', async () => {
+    const conflictId = (await server.progress(stockTake.id)).conflicts[0]?.id as string;
+    await server.resolve(stockTake.id, { conflictId, kind: 'separate-zones' });
+    // The recount request lands just before the approval's transaction, as from another instance.
+    const admin = server.store.stockTakeAdmin;
+    const update = admin.updateStockTake.bind(admin);
+    let once = true;
+    admin.updateStockTake = async (id, decide) => {
+      if (once) {
+        once = false;
+        const recount = await server.resolve(stockTake.id, {
+          conflictId,
+          kind: 'recount',
+          reason: 'Räkna hylla 1 igen',
+        });
+        expect(recount.status).toBe(200);
+      }
+      return update(id, decide);
+    };
+    const refused = await post('approve');
+    expect(refused.status).toBe(409);
+    expect(apiErrorSchema.parse(refused.body).message).toMatch(/changed while it was being approved/);
+    expect((await server.pulledStockTakes()).get(stockTake.id)).toMatchObject({ status: 'open' });
+  });
+
   it('says how many counts arrived after the approval (a device that was offline): they are kept, and shown', async () => {
     const conflictId = (await server.progress(stockTake.id)).conflicts[0]?.id;
     await server.resolve(stockTake.id, { conflictId, kind: 'accept-device', deviceId: bo.deviceId });
