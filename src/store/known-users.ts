@@ -8,10 +8,17 @@ import { clearCurrentSession, readCurrentSession } from './identity.ts';
  * src/identity. Nothing here touches the events.
  */
 
-/** The people who have signed in on this device, by name. */
+/**
+ * The people who have signed in on this device, by name — without those the pulled users say were
+ * revoked (they cannot sign in here any more; their counts stay).
+ */
 export async function listKnownUsers(db: LagerkollDb): Promise<KnownUser[]> {
-  const users = await db.knownUsers.toArray();
-  return users.sort((a, b) => a.name.localeCompare(b.name));
+  const [users, revoked] = await Promise.all([
+    db.knownUsers.toArray(),
+    db.users.filter((user) => Boolean(user.revokedAt)).primaryKeys(),
+  ]);
+  const gone = new Set(revoked);
+  return users.filter((user) => !gone.has(user.userId)).sort((a, b) => a.name.localeCompare(b.name));
 }
 
 export async function getKnownUser(db: LagerkollDb, userId: string): Promise<KnownUser | null> {

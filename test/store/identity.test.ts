@@ -11,7 +11,7 @@ import {
   saveDeviceCredential,
   saveRevocation,
 } from '../../src/store/identity.ts';
-import { getKnownUser, rememberOnlineSignIn, savePinHash } from '../../src/store/known-users.ts';
+import { getKnownUser, listKnownUsers, rememberOnlineSignIn, savePinHash } from '../../src/store/known-users.ts';
 
 const names: string[] = [];
 afterEach(async () => {
@@ -80,6 +80,24 @@ describe('what the device keeps about identity', () => {
       sessionToken: 'lks_second',
       lastOnlineAt: '2026-11-27T08:00:00.000Z',
     });
+    db.close();
+  });
+
+  it('leaves users the pulled users say were revoked out of the list of who can sign in here', async () => {
+    const db = new LagerkollDb(named('identity-list'));
+    const bo: Session = {
+      ...session,
+      token: 'lks_bo',
+      user: { ...session.user, id: 'u-bo', username: 'bo', name: 'Bo Ek' },
+    };
+    await rememberOnlineSignIn(db, session, new Date('2026-11-20T08:00:00Z'));
+    await rememberOnlineSignIn(db, bo, new Date('2026-11-20T08:05:00Z'));
+    expect((await listKnownUsers(db)).map((u) => u.name)).toEqual(['Anna Berg', 'Bo Ek']);
+    await db.users.bulkPut([
+      { id: 'u-anna', name: 'Anna Berg', role: 'counter' },
+      { id: 'u-bo', name: 'Bo Ek', role: 'counter', revokedAt: '2026-11-21T08:00:00.000Z' },
+    ]);
+    expect((await listKnownUsers(db)).map((u) => u.name)).toEqual(['Anna Berg']);
     db.close();
   });
 
