@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Browser, type BrowserContext, chromium, type LaunchOptions } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type LaunchOptions, type Page } from 'playwright-core';
 
 /** Debian's Chromium, or the one CHROMIUM_PATH names. Never a downloaded browser. */
 export function chromiumPath(): string {
@@ -50,11 +50,22 @@ export async function launchChromium(
     locale: options.locale ?? 'en-GB',
   };
   const context = await chromium.launchPersistentContext(profile, launch);
+  // The server's Content-Security-Policy (src/server/auth/security-headers.ts) must never block a part
+  // of the app: any page of any test that has something refused fails that test when it closes.
+  const refused: string[] = [];
+  const watch = (page: Page) =>
+    page.on('console', (message) => {
+      if (message.type() === 'error' && /Content Security Policy/i.test(message.text()))
+        refused.push(`${page.url()}: ${message.text()}`);
+    });
+  context.pages().forEach(watch);
+  context.on('page', watch);
   return {
     context,
     async close() {
       await context.close();
       rmSync(profile, { recursive: true, force: true });
+      if (refused.length > 0) throw new Error(`The Content-Security-Policy refused:\n${refused.join('\n')}`);
     },
   };
 }
