@@ -96,6 +96,8 @@ export const stockTakeProgressSchema = z.object({
    * that was offline, say. They are kept and they change the figures — the supervisor must see that.
    */
   countsAfterApproval: z.int(),
+  /** The names of the products the conflicts name (a coordinator's browser holds no catalog). */
+  products: z.array(z.object({ gtin: gtinSchema, nameSv: z.string(), nameEn: z.string() })),
   totals: z.object({ lines: z.int(), packs: z.int(), countedLocations: z.int(), locations: z.int() }),
 });
 export type StockTakeProgress = z.infer<typeof stockTakeProgressSchema>;

@@ -1,5 +1,5 @@
 import type { CountEvent } from '../count-event.ts';
-import type { Location, StockTake } from '../reference-data.ts';
+import type { Location, Product, StockTake } from '../reference-data.ts';
 import { activeCounts } from '../stock-take/corrections.ts';
 import { pendingRecounts } from '../stock-take/recounts.ts';
 import { conflictSnapshots, conflictViews, type ResolutionRecord } from './conflict-views.ts';
@@ -16,6 +16,8 @@ export interface ProgressInput {
   deviceLabels?: ReadonlyMap<string, string>;
   /** When the server received each event, by event id (for what came after the approval). */
   receivedAt?: ReadonlyMap<string, string>;
+  /** The catalog's products, at least those the conflicts name. */
+  products?: readonly Pick<Product, 'gtin' | 'nameSv' | 'nameEn'>[];
 }
 
 /**
@@ -62,6 +64,9 @@ export function stockTakeProgress(input: ProgressInput): StockTakeProgress {
     conflicts,
     openConflicts,
     countsAfterApproval: receivedAfter(stockTake.approvedAt, events, input.receivedAt),
+    products: (input.products ?? [])
+      .filter((p) => conflicts.some((c) => c.gtin === p.gtin))
+      .map(({ gtin, nameSv, nameEn }) => ({ gtin, nameSv, nameEn })),
     totals: {
       lines: standing.length,
       packs: sum(standing),

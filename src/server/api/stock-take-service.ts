@@ -7,6 +7,8 @@ import { expectationsFrom } from '../../domain/overview/stock-take-result.ts';
 import {
   type Location,
   locationSchema,
+  type Product,
+  productSchema,
   type StockTake,
   type StockTakeStatus,
   stockTakeSchema,
@@ -170,6 +172,8 @@ async function progressOf(store: EventStore, stockTake: StockTake): Promise<Stoc
     ...new Set([...stockTake.locationCodes, ...events.flatMap((e) => (e.locationCode ? [e.locationCode] : []))]),
   ].filter((code) => !named.has(code));
   const otherLocations = parseRows<Location>(await admin.referenceRows('locations', { keys: others }), locationSchema);
+  const counted = [...new Set(events.flatMap((e) => (e.gtin ? [e.gtin] : [])))];
+  const products = parseRows<Product>(await admin.referenceRows('catalog', { keys: counted }), productSchema);
   return stockTakeProgress({
     stockTake,
     locations: [...siteLocations, ...otherLocations],
@@ -177,6 +181,7 @@ async function progressOf(store: EventStore, stockTake: StockTake): Promise<Stoc
     resolutions: await admin.resolutions(stockTake.id),
     deviceLabels: await deviceLabels(store, [...new Set(events.map((e) => e.deviceId))]),
     receivedAt: new Map(received.map((r) => [r.event.id, r.receivedAt])),
+    products,
   });
 }
 

@@ -83,6 +83,12 @@ describe('progress and conflicts of a stock-take, through the API', () => {
       },
     ]);
     expect(progress.openConflicts).toBe(2);
+    // The names of the products in conflict come along (a coordinator's browser has no catalog);
+    // GTIN_B, counted without a conflict, does not.
+    expect(progress.products.map((p) => [p.gtin, p.nameSv]).sort()).toEqual([
+      [GTIN_A, 'Ringer-acetat'],
+      [GTIN_C, '=Förband'],
+    ]);
   });
 
   it('a stock-take without a scope follows every location of its site', async () => {

@@ -56,6 +56,7 @@ const progress = (
   conflicts: [],
   openConflicts,
   countsAfterApproval: 0,
+  products: [],
   totals: { lines: 3, packs: 12, countedLocations: counted, locations },
 });
 

@@ -21,7 +21,6 @@ import { StockTakeActions } from './StockTakeActions.tsx';
 import { StockTakeAudit } from './StockTakeAudit.tsx';
 import { conflictsInWorkOrder } from './stock-take-rules.ts';
 import { type Directory, useDirectory } from './use-directory.ts';
-import { useProductNames } from './use-product-names.ts';
 import { useRefresh } from './use-refresh.ts';
 import { useResource } from './use-resource.ts';
 
@@ -175,7 +174,10 @@ function ConflictsSection({
   const t = useAdminStrings();
   const lang = useLang();
   const names = new Map(progress.locations.map((l) => [l.locationCode, l.locationName ?? l.locationCode]));
-  const productName = useProductNames(progress.stockTake.siteCode);
+  const products = new Map(
+    progress.products.map((p) => [p.gtin, lang === 'sv' ? p.nameSv || p.nameEn : p.nameEn || p.nameSv]),
+  );
+  const productName = (gtin: string) => products.get(gtin) ?? null;
   const conflicts = conflictsInWorkOrder(progress.conflicts);
   return (
     <section class="co-panel" aria-labelledby="admin-conflicts-title" data-testid="conflicts">
