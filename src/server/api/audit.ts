@@ -11,11 +11,13 @@ const wholeNumber = z.string().check(z.regex(/^[1-9]\d{0,15}$/, 'must be a whole
 const auditQuerySchema = z.strictObject({
   before: z.optional(wholeNumber),
   action: z.optional(auditActionSchema),
+  /** Only lines about this (a stock-take id, a device id, a user id…). */
+  subject: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
   limit: z.optional(wholeNumber),
 });
 
 /**
- * GET /api/v1/audit?before=&action=&limit= (audit:read): the audit log, newest first. `nextBefore`
+ * GET /api/v1/audit?before=&action=&subject=&limit= (audit:read): the audit log, newest first. `nextBefore`
  * is the `before` of the next (older) page, null on the last one.
  */
 export async function handleAuditPage(c: Context, store: EventStore): Promise<Response> {
@@ -23,12 +25,13 @@ export async function handleAuditPage(c: Context, store: EventStore): Promise<Re
   if (!query.success) {
     return apiError(c, 400, 'invalid_request', `Invalid audit query: ${summarizeIssues(query.error.issues)}`);
   }
-  const { before, action, limit } = query.data;
+  const { before, action, subject, limit } = query.data;
   const pageSize = Math.min(limit === undefined ? DEFAULT_AUDIT_LIMIT : Number(limit), MAX_AUDIT_LIMIT);
   const entries = await store.auth.auditPage({
     limit: pageSize,
     ...(before === undefined ? {} : { before: Number(before) }),
     ...(action === undefined ? {} : { action }),
+    ...(subject === undefined ? {} : { subject }),
   });
   const last = entries.at(-1);
   const body: AuditPage = { entries, nextBefore: entries.length === pageSize && last ? last.id : null };

@@ -204,6 +204,13 @@ export function identityPaths(): Record<string, unknown> {
           },
           { name: 'action', in: 'query', required: false, schema: { type: 'string', enum: [...AUDIT_ACTIONS] } },
           {
+            name: 'subject',
+            in: 'query',
+            required: false,
+            description: 'Only entries about this: a stock-take, device or user id, a dataset.',
+            schema: { type: 'string' },
+          },
+          {
             name: 'limit',
             in: 'query',
             required: false,

@@ -101,7 +101,7 @@ export interface AuthStore {
   /** Appends one line to the audit log (never changed or deleted afterwards: the database refuses). */
   appendAudit(entry: NewAuditEntry, at?: string): Promise<void>;
   /** Newest first; `before` (an id) pages to older lines; `action` filters. */
-  auditPage(options: { before?: number; action?: AuditAction; limit: number }): Promise<AuditEntry[]>;
+  auditPage(options: { before?: number; action?: AuditAction; subject?: string; limit: number }): Promise<AuditEntry[]>;
 
   /** Whether an administrator who is not revoked exists (if not, the server waits for its set-up). */
   hasAdministrator(): Promise<boolean>;

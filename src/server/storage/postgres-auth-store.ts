@@ -55,17 +55,20 @@ export class PostgresAuthStore implements AuthStore {
   async auditPage({
     before,
     action,
+    subject,
     limit,
   }: {
     before?: number;
     action?: AuditAction;
+    subject?: string;
     limit: number;
   }): Promise<AuditEntry[]> {
     const { rows } = await this.pool.query(
       `SELECT id, at, action, user_id, device_id::text AS device_id, subject, details FROM audit_log
         WHERE ($1::bigint IS NULL OR id < $1) AND ($2::text IS NULL OR action = $2)
-        ORDER BY id DESC LIMIT $3`,
-      [before ?? null, action ?? null, limit],
+          AND ($3::text IS NULL OR subject = $3)
+        ORDER BY id DESC LIMIT $4`,
+      [before ?? null, action ?? null, subject ?? null, limit],
     );
     return rows.map(auditEntryFromRow);
   }

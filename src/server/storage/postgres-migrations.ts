@@ -162,6 +162,7 @@ const migrations: readonly string[] = [
      details   text NOT NULL
    );
    CREATE INDEX audit_log_by_action ON audit_log (action, id);
+   CREATE INDEX audit_log_by_subject ON audit_log (subject, id);
    CREATE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
      BEGIN RAISE EXCEPTION 'the audit log is append-only'; END $$;
    CREATE TRIGGER audit_log_no_change BEFORE UPDATE OR DELETE OR TRUNCATE ON audit_log

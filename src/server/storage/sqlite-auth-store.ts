@@ -173,19 +173,22 @@ export class SqliteAuthStore implements AuthStore {
   async auditPage({
     before,
     action,
+    subject,
     limit,
   }: {
     before?: number;
     action?: AuditAction;
+    subject?: string;
     limit: number;
   }): Promise<AuditEntry[]> {
     const rows = this.db
-      .prepare<[{ before: number | null; action: string | null; limit: number }], AuditRow>(
+      .prepare<[{ before: number | null; action: string | null; subject: string | null; limit: number }], AuditRow>(
         `SELECT * FROM audit_log
           WHERE (@before IS NULL OR id < @before) AND (@action IS NULL OR action = @action)
+            AND (@subject IS NULL OR subject = @subject)
           ORDER BY id DESC LIMIT @limit`,
       )
-      .all({ before: before ?? null, action: action ?? null, limit });
+      .all({ before: before ?? null, action: action ?? null, subject: subject ?? null, limit });
     return rows.map(auditEntryFromRow);
   }
 

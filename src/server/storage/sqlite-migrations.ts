@@ -163,6 +163,7 @@ const migrations: readonly string[] = [
      details   TEXT NOT NULL
    ) STRICT;
    CREATE INDEX audit_log_by_action ON audit_log (action, id);
+   CREATE INDEX audit_log_by_subject ON audit_log (subject, id);
    CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
      BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
    CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log

@@ -162,9 +162,7 @@ const sv = {
   },
   stockTakeAudit: {
     title: 'Logg för inventeringen',
-    note: (n: string) =>
-      `Ur de ${n} senaste händelserna i loggen (loggen kan inte sökas per inventering; se hela loggen för äldre).`,
-    none: 'Inga loggade händelser om inventeringen bland de senaste.',
+    none: 'Inga loggade händelser om inventeringen.',
     fullLog: 'Hela loggen',
   },
   devices: {
@@ -507,9 +505,7 @@ const en: AdminStrings = {
   },
   stockTakeAudit: {
     title: 'Audit trail of this stock-take',
-    note: (n: string) =>
-      `From the ${n} latest entries of the audit log (the log cannot be searched by stock-take; see the whole log for older ones).`,
-    none: 'No logged events about this stock-take among the latest.',
+    none: 'No logged events about this stock-take.',
     fullLog: 'Whole audit log',
   },
   devices: {

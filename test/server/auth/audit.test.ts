@@ -40,6 +40,9 @@ describe('GET /api/v1/audit', () => {
     const imports = await page('?action=imported');
     expect(imports.entries.map((e) => e.subject)).toEqual(['file-4', 'file-2', 'file-0']);
     expect(imports.nextBefore).toBeNull();
+    // By subject (a stock-take's trail, a device's history), with the action too.
+    expect((await page('?subject=file-3')).entries.map((e) => e.subject)).toEqual(['file-3']);
+    expect((await page('?subject=file-3&action=imported')).entries).toEqual([]);
     for (const bad of ['?limit=0', '?limit=x', '?before=-1', '?action=dancing', '?color=red']) {
       const response = await server.rawFetch(`/api/v1/audit${bad}`, { headers: bearer(supervisor.token) });
       expect([bad, response.status]).toEqual([bad, 400]);

@@ -58,11 +58,17 @@ export function describeAuthContract(backend: string, open: () => Promise<AuthSt
       expect(entry).toMatchObject({ action: 'imported', subject: 'catalog', details: { n: 1 } });
     });
 
-    it('A2 audit pages are newest first, filter by action and page with before', async () => {
+    it('A2 audit pages are newest first, filter by action and subject, and page with before', async () => {
       const device = makeDeviceId();
       for (let i = 0; i < 5; i++) {
         await auth.appendAudit(
-          { action: i % 2 ? 'signed-in' : 'exported', userId: `u${i}`, deviceId: device, subject: null, details: {} },
+          {
+            action: i % 2 ? 'signed-in' : 'exported',
+            userId: `u${i}`,
+            deviceId: device,
+            subject: i < 2 ? 'st-1' : null,
+            details: {},
+          },
           at(i),
         );
       }
@@ -72,6 +78,7 @@ export function describeAuthContract(backend: string, open: () => Promise<AuthSt
       const older = await auth.auditPage({ limit: 2, before: all[1]?.id ?? 0 });
       expect(older.map((e) => e.userId)).toEqual(['u2', 'u1']);
       expect((await auth.auditPage({ limit: 10, action: 'signed-in' })).map((e) => e.userId)).toEqual(['u3', 'u1']);
+      expect((await auth.auditPage({ limit: 10, subject: 'st-1' })).map((e) => e.userId)).toEqual(['u1', 'u0']);
     });
 
     it('A3 usernames and user ids are unique; the first administrator is made only while there is none', async () => {

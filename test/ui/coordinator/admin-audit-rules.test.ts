@@ -1,35 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { AuditEntry } from '../../../src/domain/auth/api.ts';
-import {
-  conflictIdText,
-  detailLines,
-  entriesAboutStockTake,
-  isIsoInstant,
-} from '../../../src/ui/coordinator/admin/audit-rules.ts';
+import { conflictIdText, detailLines, isIsoInstant } from '../../../src/ui/coordinator/admin/audit-rules.ts';
 
-const entry = (id: number, subject: string | null, details: Record<string, unknown> = {}): AuditEntry => ({
-  id,
-  at: '2026-03-01T10:00:00.000Z',
-  action: 'exported',
-  userId: 'u1',
-  deviceId: null,
-  subject,
-  details,
-});
 const yesNo = { yes: 'yes', no: 'no', word: (_key: string, value: string) => value };
-
-describe("entriesAboutStockTake: a stock-take's audit trail picked from a page of the log", () => {
-  it('keeps entries whose subject is the stock-take, or whose details name it', () => {
-    const entries = [
-      entry(5, 'st-1'),
-      entry(4, 'st-2'),
-      entry(3, 'dev-1', { stockTakeId: 'st-1' }),
-      entry(2, null),
-      entry(1, 'st-10'),
-    ];
-    expect(entriesAboutStockTake(entries, 'st-1').map((e) => e.id)).toEqual([5, 3]);
-  });
-});
 
 describe('detailLines: details in plain words', () => {
   it('strings, numbers, yes/no, lists and nested objects; empty values left out', () => {

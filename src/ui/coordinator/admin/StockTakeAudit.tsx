@@ -4,16 +4,12 @@ import { formatNumber, useLang } from '../../i18n.ts';
 import { useAdminStrings } from '../admin-strings.ts';
 import { RouteLink } from '../RouteLink.tsx';
 import { AuditTable } from './AuditTable.tsx';
-import { entriesAboutStockTake } from './audit-rules.ts';
 import { LoadError } from './LoadError.tsx';
 import type { Directory } from './use-directory.ts';
 import { useResource } from './use-resource.ts';
 
-/**
- * How many of the latest audit entries are searched for this stock-take's lines: the audit endpoint
- * filters by action, not by subject, so the lines are picked from one page (the largest it serves).
- */
-export const STOCK_TAKE_AUDIT_WINDOW = 500;
+/** The newest lines shown here; the whole log (Audit) pages through the rest. */
+const STOCK_TAKE_AUDIT_LINES = 200;
 
 /** The audit trail of one stock-take: created, conflicts resolved, recounts, submitted, approved, exported. */
 export function StockTakeAudit({
@@ -29,18 +25,24 @@ export function StockTakeAudit({
   const t = useAdminStrings();
   const lang = useLang();
   const { api } = useApp();
+  // Every line about a stock-take has it as its subject (created, resolved, submitted, approved, exported).
   const audit = useResource(
-    async () => (await api.get(`/audit?limit=${STOCK_TAKE_AUDIT_WINDOW}`, auditPageSchema)).entries,
-    [api, version],
+    async () =>
+      (
+        await api.get(
+          `/audit?subject=${encodeURIComponent(stockTakeId)}&limit=${STOCK_TAKE_AUDIT_LINES}`,
+          auditPageSchema,
+        )
+      ).entries,
+    [api, stockTakeId, version],
   );
-  const entries = audit.data ? entriesAboutStockTake(audit.data, stockTakeId) : null;
+  const entries = audit.data ?? null;
   return (
     <section class="co-panel" aria-labelledby="admin-st-audit-title">
       <h2 id="admin-st-audit-title" class="co-panel__title">
         {t.stockTakeAudit.title}
       </h2>
       <p class="co-muted admin-small">
-        {t.stockTakeAudit.note(formatNumber(lang, STOCK_TAKE_AUDIT_WINDOW))}{' '}
         <RouteLink route={{ name: 'audit' }}>{t.stockTakeAudit.fullLog}</RouteLink>
       </p>
       {audit.error !== null ? (

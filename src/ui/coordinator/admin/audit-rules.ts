@@ -1,14 +1,3 @@
-import type { AuditEntry } from '../../../domain/auth/api.ts';
-
-/**
- * The audit lines about one stock-take. The audit endpoint filters by action only, so this picks
- * them from pages already fetched: the stock-take is either the entry's subject or named in its
- * details (a resolution, an export).
- */
-export function entriesAboutStockTake(entries: readonly AuditEntry[], stockTakeId: string): AuditEntry[] {
-  return entries.filter((entry) => entry.subject === stockTakeId || entry.details.stockTakeId === stockTakeId);
-}
-
 const LIST_MAX = 5;
 const LIST_SHOWN = 3;
 
