@@ -1,3 +1,4 @@
+import type { RevocationDetails } from '../domain/auth/api.ts';
 import type { LagerkollDb } from './db.ts';
 
 /**
@@ -21,6 +22,8 @@ export interface Revocation {
   message: string;
   /** When the device learnt it (device clock). */
   at: string;
+  /** The same facts as the message, to say in the person's language (absent from older servers). */
+  details?: RevocationDetails | null;
 }
 
 /** Who uses the app now. Kept in the database so a reload (or a restart of the tablet) keeps them signed in, and locked. */

@@ -22,7 +22,7 @@ export function pushInBackground(tag: string): Promise<void> | null {
       await pushPending(db, { appVersion: await precachedBuildId() });
     } catch (error) {
       if (!(error instanceof SyncError && error.code === 'device_revoked')) throw error;
-      await saveRevocation(db, { message: error.message, at: new Date().toISOString() });
+      await saveRevocation(db, { message: error.message, at: new Date().toISOString(), details: error.revocation });
     } finally {
       db.close();
     }

@@ -1,3 +1,4 @@
+import { type RevocationDetails, revocationDetailsOf } from '../domain/auth/api.ts';
 import {
   APP_VERSION_HEADER,
   type ApiErrorCode,
@@ -44,6 +45,8 @@ export class SyncError extends Error {
     readonly upgradeRequired = false,
     /** The error code of the server's answer (e.g. `device_revoked` with a 401), when it sent one. */
     readonly code: ApiErrorCode | null = null,
+    /** With a revocation: who revoked, when and why, to say in the person's language. */
+    readonly revocation: RevocationDetails | null = null,
   ) {
     super(message);
     this.name = 'SyncError';
@@ -97,6 +100,7 @@ export async function syncRequest(
       undefined,
       false,
       code,
+      revocationDetailsOf(detail),
     );
   }
   const retryable = response.status >= 500 || response.status === 429 || response.status === 408;

@@ -174,7 +174,7 @@ export class SyncEngine {
       }
       if (error instanceof SyncError && error.code === 'device_revoked') {
         // Kept, so the app shows it after a restart too and never asks the server again.
-        await saveRevocation(this.db, { message, at: this.now().toISOString() });
+        await saveRevocation(this.db, { message, at: this.now().toISOString(), details: error.revocation });
         this.update({ phase: 'revoked', lastError: message });
         return false;
       }

@@ -122,6 +122,10 @@ describe('sync with device identity', () => {
     expect(sync.getStatus()).toMatchObject({ phase: 'revoked', pending: 2 });
     expect(sync.getStatus().lastError).toContain('Lost on the ward');
     expect((await readRevocation(db))?.message).toContain('Lost on the ward');
+    expect((await readRevocation(db))?.details).toMatchObject({
+      reason: 'Lost on the ward',
+      revokedBy: expect.any(String),
+    });
 
     // Asked again, and after a restart: no request at all; nothing on the device changed.
     await sync.syncNow();

@@ -208,6 +208,25 @@ export const auditPageSchema = z.object({ entries: z.array(auditEntrySchema), ne
 export type AuditPage = z.infer<typeof auditPageSchema>;
 
 /**
+ * With a 401 device_revoked or user_revoked the error body also carries `revocation`: the same facts
+ * as its English `message`, so the app can say them in the person's language.
+ */
+export const revocationDetailsSchema = z.object({
+  revokedAt: z.nullable(isoInstant),
+  /** The name of who revoked it. */
+  revokedBy: z.nullable(z.string()),
+  reason: z.nullable(z.string()),
+});
+export type RevocationDetails = z.infer<typeof revocationDetailsSchema>;
+
+/** The revocation details of an error body, or null when it has none (older servers, other errors). */
+export function revocationDetailsOf(body: unknown): RevocationDetails | null {
+  if (!body || typeof body !== 'object' || !('revocation' in body)) return null;
+  const parsed = revocationDetailsSchema.safeParse(body.revocation);
+  return parsed.success ? parsed.data : null;
+}
+
+/**
  * Why a request was refused (401/403/429), in `error` of the API's error body; the app tells the
  * person what to do about each.
  */

@@ -1,5 +1,5 @@
 import type { Context, MiddlewareHandler } from 'hono';
-import { DEVICE_CREDENTIAL_HEADER } from '../../domain/auth/api.ts';
+import { DEVICE_CREDENTIAL_HEADER, type RevocationDetails } from '../../domain/auth/api.ts';
 import { apiError } from '../api/errors.ts';
 import type { AuthStore } from '../storage/auth-store.ts';
 import type { AuthEnv } from './context.ts';
@@ -43,11 +43,14 @@ export function authenticate(
         );
       }
       if (device.revokedAt) {
-        return apiError(
-          c,
+        const revocation = await revocationOf(auth, device);
+        return c.json(
+          {
+            error: 'device_revoked',
+            message: `This device was revoked ${describeRevocation(revocation)}. Its unsent counts stay on it; ask a supervisor for a new enrollment code.`,
+            revocation,
+          },
           401,
-          'device_revoked',
-          `This device was revoked ${await describeRevocation(auth, device)}. Its unsent counts stay on it; ask a supervisor for a new enrollment code.`,
         );
       }
       c.set('device', { deviceId: device.deviceId, label: device.label });
@@ -73,11 +76,14 @@ export function authenticate(
       const account = session ? await auth.accountById(session.userId) : null;
       if (!session || !account) return apiError(c, 401, 'unauthenticated', 'This session is not known: sign in again.');
       if (account.revokedAt) {
-        return apiError(
-          c,
+        const revocation = await revocationOf(auth, account);
+        return c.json(
+          {
+            error: 'user_revoked',
+            message: `Your account was revoked ${describeRevocation(revocation)}. Ask a supervisor.`,
+            revocation,
+          },
           401,
-          'user_revoked',
-          `Your account was revoked ${await describeRevocation(auth, account)}. Ask a supervisor.`,
         );
       }
       if (session.expiresAt <= now)
@@ -98,15 +104,20 @@ export function authenticate(
   };
 }
 
-/** "on 2026-11-22 10:00 UTC by Bo Arbetsledare: lost on the ward". */
-async function describeRevocation(
+/** Who revoked a device or account, when and why, with the name of who did it. */
+async function revocationOf(
   auth: AuthStore,
   record: { revokedAt: string | null; revokedBy: string | null; revokedReason: string | null },
-): Promise<string> {
+): Promise<RevocationDetails> {
   const by = record.revokedBy ? await auth.accountById(record.revokedBy) : null;
-  const when = record.revokedAt ? `on ${record.revokedAt.slice(0, 16).replace('T', ' ')} UTC` : '';
-  const who = by ? ` by ${by.name}` : '';
-  const why = record.revokedReason ? `: ${record.revokedReason}` : '';
+  return { revokedAt: record.revokedAt, revokedBy: by?.name ?? null, reason: record.revokedReason };
+}
+
+/** "on 2026-11-22 10:00 UTC by Bo Arbetsledare: lost on the ward". */
+function describeRevocation({ revokedAt, revokedBy, reason }: RevocationDetails): string {
+  const when = revokedAt ? `on ${revokedAt.slice(0, 16).replace('T', ' ')} UTC` : '';
+  const who = revokedBy ? ` by ${revokedBy}` : '';
+  const why = reason ? `: ${reason}` : '';
   return `${when}${who}${why}`;
 }
 

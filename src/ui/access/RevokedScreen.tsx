@@ -42,7 +42,13 @@ export function RevokedScreen({
       <div class="access__card access__card--alert">
         <p class="access__label">{t.revoked.reason}</p>
         <p class="access__reason" data-testid="revocation-reason">
-          {revocation.message}
+          {revocation.details
+            ? t.revoked.revokedBy(
+                revocation.details.revokedAt && formatDateTime(lang, revocation.details.revokedAt),
+                revocation.details.revokedBy,
+                revocation.details.reason,
+              )
+            : revocation.message}
         </p>
         <p class="access__text access__text--muted">{formatDateTime(lang, revocation.at)}</p>
       </div>

@@ -1,3 +1,4 @@
+import { revocationDetailsOf } from '../../domain/auth/api.ts';
 import { ApiCallError } from '../api-client.ts';
 import type { AccessStrings } from './strings.ts';
 
@@ -9,7 +10,10 @@ export function describeFailure(error: unknown, t: AccessStrings, refused?: stri
   if (!(error instanceof ApiCallError)) return t.failed(error instanceof Error ? error.message : String(error));
   if (error.status === 0) return t.offline;
   if (error.status === 429) return t.rateLimited;
-  if (error.code === 'user_revoked') return t.signIn.revoked(error.message);
+  if (error.code === 'user_revoked') {
+    const details = revocationDetailsOf(error.body);
+    return details ? t.signIn.revokedBy(details.revokedBy, details.reason) : t.signIn.revoked(error.message);
+  }
   if (refused && [401, 403, 404, 410].includes(error.status)) return refused;
   return t.failed(error.message);
 }

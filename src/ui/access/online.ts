@@ -2,6 +2,7 @@ import {
   DEVICE_CREDENTIAL_HEADER,
   enrollmentCodeSchema,
   enrollResponseSchema,
+  revocationDetailsOf,
   type Session,
   type SetupRequest,
   sessionSchema,
@@ -47,7 +48,11 @@ export async function signInOnline(
     .catch(async (error: unknown) => {
       // The server refused the device itself: kept, so the app shows the revoked screen at once.
       if (error instanceof ApiCallError && error.code === 'device_revoked') {
-        await saveRevocation(db, { message: error.message, at: now.toISOString() });
+        await saveRevocation(db, {
+          message: error.message,
+          at: now.toISOString(),
+          details: revocationDetailsOf(error.body),
+        });
       }
       throw error;
     });

@@ -89,6 +89,8 @@ const sv = {
     submit: 'Logga in',
     wrong: 'Fel användarnamn eller lösenord.',
     revoked: (reason: string) => `Kontot är spärrat: ${reason}`,
+    revokedBy: (by: string | null, why: string | null) =>
+      `Kontot är spärrat${by ? ` av ${by}` : ''}${why ? `: ${why}` : ''}. Fråga en arbetsledare.`,
     again: 'Logga in med ditt lösenord för att öppna samordnarvyerna (de behöver nät).',
   },
   choosePin: {
@@ -112,6 +114,9 @@ const sv = {
     title: 'Enheten är spärrad',
     intro: 'Servern tar inte längre emot räkningar från den här enheten.',
     reason: 'Serverns besked',
+    /** The revocation in words, from the facts the server sent (who, when, why). */
+    revokedBy: (when: string | null, by: string | null, why: string | null) =>
+      `Enheten spärrades${when ? ` ${when}` : ''}${by ? ` av ${by}` : ''}${why ? `: ${why}` : ''}.`,
     unsent: (n: string) => `${n} räkningar hann inte skickas. De finns kvar på enheten.`,
     noneUnsent: 'Alla räkningar hade nått servern.',
     keep: 'Inget raderas från enheten. Exportera det som inte skickats och lämna filen till din arbetsledare.',
@@ -211,6 +216,8 @@ const en: AccessStrings = {
     submit: 'Sign in',
     wrong: 'Wrong username or password.',
     revoked: (reason: string) => `This account is revoked: ${reason}`,
+    revokedBy: (by: string | null, why: string | null) =>
+      `This account has been revoked${by ? ` by ${by}` : ''}${why ? `: ${why}` : ''}. Ask a supervisor.`,
     again: 'Sign in with your password to open the coordinator screens (they need a network).',
   },
   choosePin: {
@@ -234,6 +241,9 @@ const en: AccessStrings = {
     title: 'This device has been revoked',
     intro: 'The server no longer accepts counts from this device.',
     reason: "The server's message",
+    /** The revocation in words, from the facts the server sent (who, when, why). */
+    revokedBy: (when: string | null, by: string | null, why: string | null) =>
+      `The device was revoked${when ? ` on ${when}` : ''}${by ? ` by ${by}` : ''}${why ? `: ${why}` : ''}.`,
     unsent: (n: string) => `${n} counts were not sent. They are kept on this device.`,
     noneUnsent: 'Every count had reached the server.',
     keep: 'Nothing is deleted from this device. Export what was not sent and give the file to your supervisor.',

@@ -7,6 +7,7 @@ import {
   enrollmentCodeSchema,
   enrollResponseSchema,
   OLDEST_UNSENT_HEADER,
+  revocationDetailsOf,
 } from '../../../src/domain/auth/api.ts';
 import { APP_VERSION_HEADER, apiErrorSchema, pushResponseSchema } from '../../../src/domain/sync-protocol.ts';
 import { DeviceContactRecorder } from '../../../src/server/auth/device-contact.ts';
@@ -160,8 +161,15 @@ describe('revoking a device, and enrolling it again', () => {
       revokedReason: 'Borttappad på akuten',
     });
     const refused = await push(deviceId, credential);
-    const body = apiErrorSchema.parse(await refused.json());
+    const raw: unknown = await refused.json();
+    const body = apiErrorSchema.parse(raw);
     expect([refused.status, body.error]).toEqual([401, 'device_revoked']);
+    // The same facts apart, so the app can say them in Swedish.
+    expect(revocationDetailsOf(raw)).toEqual({
+      revokedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+      revokedBy: 'Bo Arbetsledare',
+      reason: 'Borttappad på akuten',
+    });
     expect(body.message).toMatch(/revoked on \d{4}-\d\d-\d\d \d\d:\d\d UTC by Bo Arbetsledare: Borttappad på akuten/);
     expect(body.message).toMatch(/unsent counts stay/);
     const session = await server.store.auth.sessionByTokenHash(hashSecret(counter.token));
