@@ -1,4 +1,5 @@
 import { type ApiErrorCode, apiErrorSchema } from '../domain/sync-protocol.ts';
+import { downloadBlob } from './download.ts';
 
 /** The bits of a zod schema the client needs: parse an answer, or say what is wrong with it. */
 interface AnswerSchema<T> {
@@ -117,15 +118,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       return parse(await call('POST', path, file, file.type || 'application/octet-stream'), schema);
     },
     async download(path, fileName) {
-      const blob = await (await call('GET', path, undefined)).blob();
-      const url = URL.createObjectURL(blob);
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = fileName;
-      document.body.append(link);
-      link.click();
-      link.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      downloadBlob(fileName, await (await call('GET', path, undefined)).blob());
     },
   };
 }
