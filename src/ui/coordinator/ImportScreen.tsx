@@ -97,34 +97,16 @@ export function ImportScreen() {
         <div class="co-panel import-layout__form">
           <fieldset class="import-kind">
             <legend class="co-field__label">{t.import.what}</legend>
-            <KindOption
-              value="catalog"
-              label={t.import.catalog}
-              hint={t.import.catalogColumns}
-              current={kind}
-              onChoose={chooseKind}
-            />
-            <KindOption
-              value="target-levels"
-              label={t.import.targets}
-              hint={t.import.targetsColumns}
-              current={kind}
-              onChoose={chooseKind}
-            />
-            <KindOption
-              value="sites"
-              label={t.import.sites}
-              hint={t.import.sitesColumns}
-              current={kind}
-              onChoose={chooseKind}
-            />
-            <KindOption
-              value="locations"
-              label={t.import.locations}
-              hint={t.import.locationsColumns}
-              current={kind}
-              onChoose={chooseKind}
-            />
+            {(
+              [
+                ['catalog', t.import.catalog, t.import.catalogColumns],
+                ['target-levels', t.import.targets, t.import.targetsColumns],
+                ['sites', t.import.sites, t.import.sitesColumns],
+                ['locations', t.import.locations, t.import.locationsColumns],
+              ] as const
+            ).map(([value, label, hint]) => (
+              <KindOption key={value} value={value} label={label} hint={hint} current={kind} onChoose={chooseKind} />
+            ))}
           </fieldset>
           <FileDrop
             id="import-file"
