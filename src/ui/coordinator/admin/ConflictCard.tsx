@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { ConflictView, ResolveConflict } from '../../../domain/overview/stock-take-admin.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { formatDateTime, formatNumber, useLang } from '../../i18n.ts';
@@ -212,8 +212,10 @@ function RecountForm({
   const t = useAdminStrings();
   const [reason, setReason] = useState(t.conflicts.recountReasonDefault);
   const field = useRef<HTMLTextAreaElement>(null);
-  // The form opens on a click: the keyboard goes straight to the reason.
-  useEffect(() => field.current?.focus(), []);
+  // The form opens on a click: the keyboard goes straight to the reason. A layout effect, so the
+  // field never exists unfocused: keys typed right after the click land in it (with useEffect they
+  // could arrive first and go to the button; CI saw the field unfocused once).
+  useLayoutEffect(() => field.current?.focus(), []);
   return (
     <form
       class="admin-recount"

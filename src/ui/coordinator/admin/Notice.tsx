@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 
 export interface NoticeMessage {
   tone: 'ok' | 'error';
@@ -12,7 +12,9 @@ export interface NoticeMessage {
  */
 export function Notice({ notice }: { notice: NoticeMessage | null }) {
   const ref = useRef<HTMLParagraphElement>(null);
-  useEffect(() => {
+  // A layout effect: the focus moves as the notice appears, never a frame later, when the user
+  // may already have clicked on (a late move once pulled the focus out of a field opened after it).
+  useLayoutEffect(() => {
     if (notice) ref.current?.focus();
   }, [notice]);
   if (!notice) return null;
