@@ -37,7 +37,19 @@ const sv = {
     `Räkningar har väntat i mer än tre dygn (sedan ${since}). Anslut enheten till nätet snarast eller exportera dem.`,
   statusRejected: (n: string) => `${n} räkningar avvisades av servern — se listan.`,
   statusClockSkewed: 'Enhetens klocka går fel; tiderna på räkningarna flaggas. Ställ klockan.',
-  saveFailed: (reason: string) => `Kunde inte spara: ${reason}. Inget tidigare räknat har gått förlorat.`,
+  /** A scan that could not be stored: it was not counted, and what to do about it. */
+  notCounted: {
+    storageFull:
+      'Inte räknad: enhetens lagring är full. Allt som räknats tidigare finns kvar. Frigör utrymme (ta bort bilder, filer eller appar) och skanna igen.',
+    other: (reason: string) =>
+      `Inte räknad: kunde inte spara (${reason}). Allt som räknats tidigare finns kvar. Skanna igen.`,
+  },
+  /** A new quantity or an undo that could not be stored: the count stands as it was. */
+  notChanged: {
+    storageFull:
+      'Ändringen sparades inte: enhetens lagring är full. Räkningen står kvar som förut. Frigör utrymme och försök igen.',
+    other: (reason: string) => `Ändringen sparades inte (${reason}). Räkningen står kvar som förut. Försök igen.`,
+  },
   storageUnavailable:
     'Lagerkoll kan inte spara på den här enheten (lagringen är avstängd eller full). Stäng privat läge eller frigör utrymme och ladda om.',
   language: 'Språk',
@@ -193,7 +205,17 @@ const en: Strings = {
     `Counts have waited more than three days (since ${since}). Connect the device as soon as you can, or export them.`,
   statusRejected: (n: string) => `${n} counts were refused by the server — see the list.`,
   statusClockSkewed: "The device's clock is wrong; the times of its counts are flagged. Set the clock.",
-  saveFailed: (reason: string) => `Could not save: ${reason}. Nothing counted before is lost.`,
+  notCounted: {
+    storageFull:
+      'Not counted: the storage on this device is full. Everything counted before is kept. Free up space (delete photos, files or apps), then scan again.',
+    other: (reason: string) =>
+      `Not counted: it could not be saved (${reason}). Everything counted before is kept. Scan again.`,
+  },
+  notChanged: {
+    storageFull:
+      'The change was not saved: the storage on this device is full. The count stands as it was. Free up space, then try again.',
+    other: (reason: string) => `The change was not saved (${reason}). The count stands as it was. Try again.`,
+  },
   storageUnavailable:
     'Lagerkoll cannot store data on this device (storage is switched off or full). Leave private mode or free some space, then reload.',
   language: 'Language',

@@ -15,6 +15,7 @@ import { productLabel } from '../components/ProductName.tsx';
 import { QuantityKeypad } from '../components/QuantityKeypad.tsx';
 import { ScanField } from '../components/ScanField.tsx';
 import { recordScan, type ScanOutcome } from '../counting/record-scan.ts';
+import { saveFailureOf } from '../counting/save-failure.ts';
 import { useLiveQuery } from '../hooks/use-live-query.ts';
 import { useScannerBursts } from '../hooks/use-scanner-bursts.ts';
 import { useLang, useStrings } from '../i18n.ts';
@@ -135,27 +136,50 @@ export function CountScreen({
         navigate({ name: 'count', stockTakeId, locationCode: result.location.code });
       }
     } catch (error) {
-      // Nothing already stored is touched; the person sees why and can scan again.
-      setNotice({ text: t.saveFailed(error instanceof Error ? error.message : String(error)), error: true });
+      // Nothing already stored is touched. The previous card goes, so it cannot pass for this scan,
+      // and the error sound says so to someone who is not looking at the screen.
+      setOutcome(null);
+      setCardEvent(null);
+      failed(t.notCounted, error);
     }
+  }
+
+  /** A write that failed: the error sound and flash, and what happened and what to do, in words. */
+  function failed(texts: { storageFull: string; other: (reason: string) => string }, error: unknown) {
+    feedback.play('error');
+    setFlash({ id: Date.now(), kind: 'error' });
+    const failure = saveFailureOf(error);
+    setNotice({ text: failure.kind === 'storage-full' ? texts.storageFull : texts.other(failure.detail), error: true });
   }
 
   async function applyQuantity(quantity: number) {
     setKeypadOpen(false);
+    setNotice(null);
     if (!cardEvent || quantity === cardEvent.quantity) return;
-    const replacement = await replaceCount(db, cardEvent, quantity, userId);
-    setCardEvent(replacement);
-    void sync.noteSaved();
+    try {
+      const replacement = await replaceCount(db, cardEvent, quantity, userId);
+      setCardEvent(replacement);
+      void sync.noteSaved();
+    } catch (error) {
+      // The card keeps the quantity that is stored.
+      failed(t.notChanged, error);
+    }
   }
 
   async function undoLast() {
+    setNotice(null);
     // A device holds only its own events, so the highest sequence number is this device's newest count.
     const newest = standing[0];
     if (!newest) {
       setNotice({ text: t.count.nothingToUndo, error: false });
       return;
     }
-    await voidCount(db, newest, userId);
+    try {
+      await voidCount(db, newest, userId);
+    } catch (error) {
+      failed(t.notChanged, error);
+      return;
+    }
     void sync.noteSaved();
     setOutcome(null);
     setCardEvent(null);

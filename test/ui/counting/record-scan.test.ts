@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Location, Product } from '../../src/domain/reference-data.ts';
-import { activeCounts } from '../../src/domain/stock-take/corrections.ts';
-import { buildReview } from '../../src/domain/stock-take/review.ts';
-import { recountLine, replaceCount, voidCount } from '../../src/store/corrections.ts';
-import { LagerkollDb } from '../../src/store/db.ts';
-import { eventsAtLocation, eventsOfStockTake } from '../../src/store/stock-takes.ts';
-import { type CountingContext, recordScan } from '../../src/ui/counting/record-scan.ts';
+import type { Location, Product } from '../../../src/domain/reference-data.ts';
+import { activeCounts } from '../../../src/domain/stock-take/corrections.ts';
+import { buildReview } from '../../../src/domain/stock-take/review.ts';
+import { recountLine, replaceCount, voidCount } from '../../../src/store/corrections.ts';
+import { LagerkollDb } from '../../../src/store/db.ts';
+import { eventsAtLocation, eventsOfStockTake } from '../../../src/store/stock-takes.ts';
+import { type CountingContext, recordScan } from '../../../src/ui/counting/record-scan.ts';
 
 const TXA: Product = {
   gtin: '07046261000000',

@@ -1,0 +1,91 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FEEDBACK_PATTERNS } from '../../src/scan/feedback.ts';
+import { strings } from '../../src/ui/i18n.ts';
+import { freePort, ServerProcess } from '../support/server-process.ts';
+import { type LaunchedBrowser, launchChromium } from './support/chromium.ts';
+import { countScan } from './support/counting.ts';
+import { provisionCountingDevice } from './support/identity.ts';
+
+const t = strings.en;
+
+/**
+ * A full disk, injected: while `sessionStorage['test:disk-full']` is set, every write to the `events`
+ * store throws the QuotaExceededError a browser gives when storage runs out (Chromium's quota
+ * override does not reach an origin with persistent storage, so it cannot be made real here).
+ * Vibrations are recorded, so the test hears what the person holding the device would feel.
+ */
+function injectFullDisk() {
+  const full = () => sessionStorage.getItem('test:disk-full') === '1';
+  for (const method of ['add', 'put'] as const) {
+    const original = IDBObjectStore.prototype[method];
+    IDBObjectStore.prototype[method] = function (this: IDBObjectStore, ...args: [unknown, IDBValidKey?]) {
+      if (full() && this.name === 'events')
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return original.apply(this, args);
+    };
+  }
+  const vibrations: unknown[] = [];
+  (window as unknown as { vibrations: unknown[] }).vibrations = vibrations;
+  navigator.vibrate = (pattern) => {
+    vibrations.push(pattern);
+    return true;
+  };
+}
+
+const setDiskFull = (page: Page, full: boolean) =>
+  page.evaluate(
+    (on) => (on ? sessionStorage.setItem('test:disk-full', '1') : sessionStorage.removeItem('test:disk-full')),
+    full,
+  );
+const lastVibration = (page: Page) =>
+  page.evaluate(() => (window as unknown as { vibrations: unknown[] }).vibrations.at(-1) ?? null);
+
+describe('a full disk while counting: the scan is refused out loud, and nothing counted is lost', () => {
+  let server: ServerProcess;
+  let browser: LaunchedBrowser;
+  let page: Page;
+
+  beforeAll(async () => {
+    server = new ServerProcess(await freePort());
+    await server.start();
+    browser = await launchChromium();
+    page = await browser.context.newPage();
+    await page.addInitScript(injectFullDisk);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.dispose();
+  });
+
+  it('says a scan was not counted, with the error feedback and no card that could pass for it', async () => {
+    await provisionCountingDevice(page, server);
+    await page.goto(`${server.url}/quick`);
+    await countScan(page, '0107046261000000');
+    await expect.poll(() => page.getByTestId('scan-card').count()).toBe(1);
+    await setDiskFull(page, true);
+    const scan = page.getByRole('textbox', { name: 'Barcode' });
+    await scan.fill('0109506000100739');
+    await scan.press('Enter');
+    const alert = page.locator('.count-screen [role=alert]');
+    await expect.poll(() => alert.textContent()).toBe(t.notCounted.storageFull);
+    expect(await lastVibration(page)).toEqual([...FEEDBACK_PATTERNS.error.vibration]);
+    // The card of the previous scan is gone: it would look like this one was counted.
+    expect(await page.getByTestId('scan-card').count()).toBe(0);
+    expect(await page.getByTestId('event').count()).toBe(1);
+  });
+
+  it('says an undo was not saved, and the count stands', async () => {
+    await page.getByRole('button', { name: t.count.undo }).click();
+    await expect.poll(() => page.locator('.count-screen [role=alert]').textContent()).toBe(t.notChanged.storageFull);
+    expect(await page.getByTestId('event').count()).toBe(1);
+  });
+
+  it('counts again once there is space, and the first count is still there', async () => {
+    await setDiskFull(page, false);
+    await countScan(page, '0109506000100739');
+    expect(await page.locator('.count-screen [role=alert]').count()).toBe(0);
+    await page.reload();
+    await expect.poll(() => page.getByTestId('event').count()).toBe(2);
+  });
+});
