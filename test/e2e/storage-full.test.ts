@@ -11,8 +11,9 @@ const t = strings.en;
 
 /**
  * A full disk, injected: while `sessionStorage['test:disk-full']` is set, every write to the `events`
- * store throws the QuotaExceededError a browser gives when storage runs out (Chromium's quota
- * override does not reach an origin with persistent storage, so it cannot be made real here).
+ * store throws the QuotaExceededError a browser gives when storage runs out. (CDP's
+ * Storage.overrideQuotaForOrigin worked on a bare origin but took no effect on the app's, with its
+ * service worker and persistent storage, so the full disk cannot be made real here.)
  * Vibrations are recorded, so the test hears what the person holding the device would feel.
  */
 function injectFullDisk() {
