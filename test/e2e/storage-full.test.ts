@@ -5,7 +5,7 @@ import { strings } from '../../src/ui/i18n.ts';
 import { freePort, ServerProcess } from '../support/server-process.ts';
 import { type LaunchedBrowser, launchChromium } from './support/chromium.ts';
 import { countScan } from './support/counting.ts';
-import { provisionCountingDevice } from './support/identity.ts';
+import { loadDemo, provisionCountingDevice } from './support/identity.ts';
 
 const t = strings.en;
 
@@ -50,6 +50,7 @@ describe('a full disk while counting: the scan is refused out loud, and nothing 
   beforeAll(async () => {
     server = new ServerProcess(await freePort());
     await server.start();
+    await loadDemo(server);
     browser = await launchChromium();
     page = await browser.context.newPage();
     await page.addInitScript(injectFullDisk);
@@ -82,11 +83,39 @@ describe('a full disk while counting: the scan is refused out loud, and nothing 
     expect(await page.getByTestId('event').count()).toBe(1);
   });
 
-  it('counts again once there is space, and the first count is still there', async () => {
+  it('says a new quantity was not saved, and the card keeps the stored one', async () => {
     await setDiskFull(page, false);
+    await countScan(page, '0107046261000000');
+    await setDiskFull(page, true);
+    await page.getByRole('button', { name: t.count.setQuantity }).click();
+    await page.getByRole('button', { name: '7', exact: true }).click();
+    await page.getByRole('button', { name: t.count.apply, exact: true }).click();
+    await expect.poll(() => page.locator('.count-screen [role=alert]').textContent()).toBe(t.notChanged.storageFull);
+    expect(await page.getByTestId('scan-card-quantity').textContent()).toMatch(/× 1$/);
+    expect(await lastVibration(page)).toEqual([...FEEDBACK_PATTERNS.error.vibration]);
+  });
+
+  it('says a recount in the review was not saved, and the line stands', async () => {
+    await setDiskFull(page, false);
+    await page.goto(`${server.url}/st/demo-SSL-MITT/loc/SSL-MITT-R1-H1`);
+    await countScan(page, '010704626100000010TX2');
+    await page.goto(`${server.url}/st/demo-SSL-MITT/review`);
+    await expect.poll(() => page.getByTestId('review-totals').textContent()).toContain('1');
+    await setDiskFull(page, true);
+    await page.locator('tr', { hasText: 'TX2' }).getByRole('button', { name: t.review.recount }).click();
+    await page.getByRole('button', { name: '5', exact: true }).click();
+    await page.getByRole('button', { name: t.count.apply, exact: true }).click();
+    await expect.poll(() => page.locator('.review [role=alert]').textContent()).toBe(t.notChanged.storageFull);
+    expect(await page.getByTestId('review-totals').textContent()).toBe(`${t.review.total}: 1`);
+  });
+
+  it('counts again once there is space, and nothing counted before is gone', async () => {
+    await setDiskFull(page, false);
+    await page.goto(`${server.url}/quick`);
+    await expect.poll(() => page.getByTestId('event').count()).toBe(2);
     await countScan(page, '0109506000100739');
     expect(await page.locator('.count-screen [role=alert]').count()).toBe(0);
     await page.reload();
-    await expect.poll(() => page.getByTestId('event').count()).toBe(2);
+    await expect.poll(() => page.getByTestId('event').count()).toBe(3);
   });
 });

@@ -26,3 +26,14 @@ function isStorageFull(error: unknown): boolean {
     (typeof message === 'string' && /QuotaExceeded/i.test(message))
   );
 }
+
+/** The words for a failed write: the full-disk text, or the other one with the failure's own message. */
+export interface SaveFailureTexts {
+  storageFull: string;
+  other: (reason: string) => string;
+}
+
+export function saveFailureText(error: unknown, texts: SaveFailureTexts): string {
+  const failure = saveFailureOf(error);
+  return failure.kind === 'storage-full' ? texts.storageFull : texts.other(failure.detail);
+}

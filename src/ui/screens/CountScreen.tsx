@@ -15,7 +15,7 @@ import { productLabel } from '../components/ProductName.tsx';
 import { QuantityKeypad } from '../components/QuantityKeypad.tsx';
 import { ScanField } from '../components/ScanField.tsx';
 import { recordScan, type ScanOutcome } from '../counting/record-scan.ts';
-import { saveFailureOf } from '../counting/save-failure.ts';
+import { type SaveFailureTexts, saveFailureText } from '../counting/save-failure.ts';
 import { useLiveQuery } from '../hooks/use-live-query.ts';
 import { useScannerBursts } from '../hooks/use-scanner-bursts.ts';
 import { useLang, useStrings } from '../i18n.ts';
@@ -145,11 +145,10 @@ export function CountScreen({
   }
 
   /** A write that failed: the error sound and flash, and what happened and what to do, in words. */
-  function failed(texts: { storageFull: string; other: (reason: string) => string }, error: unknown) {
+  function failed(texts: SaveFailureTexts, error: unknown) {
     feedback.play('error');
     setFlash({ id: Date.now(), kind: 'error' });
-    const failure = saveFailureOf(error);
-    setNotice({ text: failure.kind === 'storage-full' ? texts.storageFull : texts.other(failure.detail), error: true });
+    setNotice({ text: saveFailureText(error, texts), error: true });
   }
 
   async function applyQuantity(quantity: number) {

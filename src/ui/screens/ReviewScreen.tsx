@@ -11,6 +11,7 @@ import { useApp } from '../app-context.ts';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { productLabel } from '../components/ProductName.tsx';
 import { QuantityKeypad } from '../components/QuantityKeypad.tsx';
+import { saveFailureText } from '../counting/save-failure.ts';
 import { downloadText, safeFileName } from '../download.ts';
 import { useLiveQuery } from '../hooks/use-live-query.ts';
 import { formatDate, formatNumber, type Lang, useLang, useStrings } from '../i18n.ts';
@@ -25,6 +26,7 @@ export function ReviewScreen({ stockTakeId }: { stockTakeId: string }) {
   const lang = useLang();
   const { db, sync, settings, user } = useApp();
   const [recounting, setRecounting] = useState<{ key: string; line: BatchLine; name: string } | null>(null);
+  const [recountError, setRecountError] = useState<string | null>(null);
 
   const data = useLiveQuery(
     async () => {
@@ -59,8 +61,15 @@ export function ReviewScreen({ stockTakeId }: { stockTakeId: string }) {
     setRecounting(null);
     const byId = new Map(events.map((e) => [e.id, e]));
     const standing = line.eventIds.map((id) => byId.get(id)).filter((e): e is StoredEvent => !!e);
-    // The recount is made by whoever is signed in, and names them.
-    await recountLine(db, standing, quantity, user?.id ?? null);
+    setRecountError(null);
+    try {
+      // The recount is made by whoever is signed in, and names them.
+      await recountLine(db, standing, quantity, user?.id ?? null);
+    } catch (error) {
+      // The line keeps the counts that are stored.
+      setRecountError(saveFailureText(error, t.notChanged));
+      return;
+    }
     void sync.noteSaved();
   }
 
@@ -112,6 +121,7 @@ export function ReviewScreen({ stockTakeId }: { stockTakeId: string }) {
           onCancel={() => setRecounting(null)}
         />
       )}
+      <ErrorMessage>{recountError}</ErrorMessage>
       {review.lines.length === 0 ? (
         <p>{t.review.empty}</p>
       ) : (
