@@ -17,9 +17,19 @@ export function pendingAgeLevel(oldestPendingAt: string | null, now: Date): Pend
 
 /**
  * - not-enrolled: the device has no credential yet, so nothing is sent (the counts wait on it);
- * - revoked: the server refused this device for good (`lastError` holds its reason); the counts stay.
+ * - revoked: the server refused this device for good (`lastError` holds its reason); the counts stay;
+ * - storage-full: the device could not write what the sync brought (its storage is full); retried
+ *   with backoff, since the person may free up space. Not "offline": the network is not the problem.
  */
-export type SyncPhase = 'idle' | 'syncing' | 'offline' | 'error' | 'update-required' | 'not-enrolled' | 'revoked';
+export type SyncPhase =
+  | 'idle'
+  | 'syncing'
+  | 'offline'
+  | 'error'
+  | 'update-required'
+  | 'not-enrolled'
+  | 'revoked'
+  | 'storage-full';
 
 export interface SyncStatus {
   phase: SyncPhase;

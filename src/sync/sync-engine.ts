@@ -2,6 +2,7 @@ import { CLOCK_SKEW_TOLERANCE_MS } from '../domain/sync-protocol.ts';
 import type { LagerkollDb } from '../store/db.ts';
 import { countPending } from '../store/events.ts';
 import { readDeviceCredential, readRevocation, saveRevocation } from '../store/identity.ts';
+import { isStorageFull } from '../store/storage-full.ts';
 import { retryDelayMs } from './backoff.ts';
 import type { ClockSample } from './clock.ts';
 import { SyncError } from './http.ts';
@@ -18,7 +19,9 @@ import { INITIAL_SYNC_STATUS, pendingAgeLevel, type SyncStatus } from './status.
  * - update-required: the server answered 426: the app must be updated before anything is sent;
  * - not-enrolled: no device credential yet: the server is not asked at all;
  * - revoked: the server refused the device (401 device_revoked): it is not asked again, and every
- *   count stays on the device (to be exported).
+ *   count stays on the device (to be exported);
+ * - storage-full: the device's storage is full, so what the sync brought could not be written;
+ *   retried with backoff (a push the server took is simply taken again, by its ids).
  */
 export type { SyncPhase, SyncStatus } from './status.ts';
 
@@ -179,11 +182,12 @@ export class SyncEngine {
         return false;
       }
       const retryable = !(error instanceof SyncError) || error.retryable;
-      this.update({ phase: retryable ? 'offline' : 'error', lastError: message });
+      const phase = isStorageFull(error) ? 'storage-full' : retryable ? 'offline' : 'error';
+      this.update({ phase, lastError: message });
       if (retryable) {
         const retryAfterMs = error instanceof SyncError ? error.retryAfterMs : undefined;
         this.schedule(retryDelayMs(this.attempt++, { retryAfterMs, random: this.options.random }), true);
-        if (this.status.pending > 0) this.options.onWaitingForNetwork?.();
+        if (phase === 'offline' && this.status.pending > 0) this.options.onWaitingForNetwork?.();
       }
       return false;
     }

@@ -25,6 +25,9 @@ const sv = {
   statusWaiting: (n: string) => `${n} väntar på att skickas`,
   statusOffline: 'Offline',
   statusError: 'Servern tackade nej',
+  statusStorageFull: 'Lagringen är full',
+  statusStorageFullHelp:
+    'Enhetens lagring är full. Det som redan räknats finns kvar och skickas, men nya räkningar kan inte sparas. Frigör utrymme (ta bort bilder, filer eller appar).',
   statusNotEnrolled: 'Enheten är inte registrerad · räkningarna stannar här',
   statusRevoked: 'Enheten är spärrad · inget skickas',
   sendNow: 'Skicka nu',
@@ -193,6 +196,9 @@ const en: Strings = {
   statusWaiting: (n: string) => `${n} waiting to be sent`,
   statusOffline: 'Offline',
   statusError: 'The server refused',
+  statusStorageFull: 'Storage full',
+  statusStorageFullHelp:
+    'The storage on this device is full. What is counted is kept and will be sent, but new counts cannot be saved. Free up space (delete photos, files or apps).',
   statusNotEnrolled: 'Device not enrolled · counts stay here',
   statusRevoked: 'Device revoked · nothing is sent',
   sendNow: 'Send now',

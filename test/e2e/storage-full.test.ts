@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FEEDBACK_PATTERNS } from '../../src/scan/feedback.ts';
@@ -60,12 +61,23 @@ describe('a full disk while counting: the scan is refused out loud, and nothing 
     await server?.dispose();
   });
 
-  it('says a scan was not counted, with the error feedback and no card that could pass for it', async () => {
+  it('says the storage is full, not offline, when the sync cannot mark what it sent', async () => {
     await provisionCountingDevice(page, server);
     await page.goto(`${server.url}/quick`);
+    // Counted offline, so it waits; the disk fills up; the network comes back.
+    await browser.context.setOffline(true);
     await countScan(page, '0107046261000000');
-    await expect.poll(() => page.getByTestId('scan-card').count()).toBe(1);
     await setDiskFull(page, true);
+    await browser.context.setOffline(false);
+    await page.evaluate(() => window.dispatchEvent(new Event('online')));
+    const status = page.getByTestId('sync-status');
+    await expect.poll(() => status.textContent(), { timeout: 20_000 }).toContain(t.statusStorageFull);
+    expect(await status.textContent()).toContain(t.statusWaiting('1'));
+    expect(await page.getByTestId('sync-warnings').textContent()).toContain(t.statusStorageFullHelp);
+  });
+
+  it('says a scan was not counted, with the error feedback and no card that could pass for it', async () => {
+    await expect.poll(() => page.getByTestId('scan-card').count()).toBe(1);
     const scan = page.getByRole('textbox', { name: 'Barcode' });
     await scan.fill('0109506000100739');
     await scan.press('Enter');
@@ -117,5 +129,14 @@ describe('a full disk while counting: the scan is refused out loud, and nothing 
     expect(await page.locator('.count-screen [role=alert]').count()).toBe(0);
     await page.reload();
     await expect.poll(() => page.getByTestId('event').count()).toBe(3);
+    // And the sync gets through: the server holds every count once (the first was pushed twice).
+    await expect.poll(() => page.getByTestId('sync-status').textContent(), { timeout: 30_000 }).toMatch(/All sent/);
+    const db = new Database(server.databaseFile, { readonly: true });
+    try {
+      const raws = db.prepare('SELECT raw FROM events ORDER BY seq').pluck().all();
+      expect(raws).toEqual(['0107046261000000', '0107046261000000', '010704626100000010TX2', '0109506000100739']);
+    } finally {
+      db.close();
+    }
   });
 });

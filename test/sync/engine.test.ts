@@ -4,6 +4,7 @@ import { countPending, recordCount } from '../../src/store/events.ts';
 import type { FetchLike } from '../../src/sync/http.ts';
 import { InPageLocks } from '../../src/sync/locks.ts';
 import { SyncEngine, type SyncEngineOptions } from '../../src/sync/sync-engine.ts';
+import { expectServerHoldsExactly } from '../support/exactly-once.ts';
 import { concurrencyProbe, recordingFetch, unreachable, withServerClock } from '../support/fetch-wrappers.ts';
 import { enrollDeviceDb } from '../support/identity.ts';
 import { inProcessServer } from '../support/server.ts';
@@ -107,6 +108,43 @@ describe('SyncEngine', () => {
     down = false;
     await vi.waitFor(() => expect(sync.getStatus()).toMatchObject({ phase: 'idle', pending: 0, pendingAge: 'none' }));
     expect(await server.store.countEvents()).toBe(2);
+  });
+
+  it('says the storage is full, not offline, when it cannot write what the sync brought; retries once there is space', async () => {
+    await saveCounts(2);
+    // A full disk under Dexie: every write to the events fails as IndexedDB fails it (fake-indexeddb
+    // has no quota), so marking the pushed counts as sent cannot be stored.
+    let full = true;
+    db.use({
+      stack: 'dbcore',
+      name: 'full-disk',
+      create: (down) => ({
+        ...down,
+        table: (name) => {
+          const table = down.table(name);
+          return {
+            ...table,
+            mutate: (request) =>
+              full && name === 'events'
+                ? Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'))
+                : table.mutate(request),
+          };
+        },
+      }),
+    });
+    // A middleware takes effect when the database opens.
+    db.close();
+    await db.open();
+    const waiting = vi.fn();
+    const sync = engine({ fetch: server.fetch, random: () => 0, onWaitingForNetwork: waiting });
+    await sync.syncNow();
+    expect(sync.getStatus()).toMatchObject({ phase: 'storage-full', pending: 2 });
+    // Not a network problem: Background Sync is not asked to wait for one.
+    expect(waiting).not.toHaveBeenCalled();
+    full = false;
+    await vi.waitFor(() => expect(sync.getStatus()).toMatchObject({ phase: 'idle', pending: 0 }));
+    // The server took the first push already; the second is taken by the events' ids, not doubled.
+    await expectServerHoldsExactly(server.store, [db]);
   });
 
   it('estimates the clock offset from the Date header, flags a clock that is minutes off, and keeps it', async () => {

@@ -9,7 +9,11 @@ export function SyncBar({ status, onSendNow }: { status: SyncStatus; onSendNow: 
   const t = useStrings();
   const lang = useLang();
   const waiting = status.pending > 0;
-  const refused = status.phase === 'error' || status.phase === 'update-required' || status.phase === 'revoked';
+  const refused =
+    status.phase === 'error' ||
+    status.phase === 'update-required' ||
+    status.phase === 'revoked' ||
+    status.phase === 'storage-full';
   const tone = refused || status.pendingAge === 'three-days' ? 'error' : waiting ? 'waiting' : 'ok';
   const headline =
     status.phase === 'revoked'
@@ -24,9 +28,16 @@ export function SyncBar({ status, onSendNow }: { status: SyncStatus; onSendNow: 
               ? t.statusAllSent(formatTime(lang, status.lastContact))
               : t.statusNeverContacted;
   const prefix =
-    status.phase === 'offline' ? `${t.statusOffline} · ` : status.phase === 'error' ? `${t.statusError} · ` : '';
+    status.phase === 'offline'
+      ? `${t.statusOffline} · `
+      : status.phase === 'error'
+        ? `${t.statusError} · `
+        : status.phase === 'storage-full'
+          ? `${t.statusStorageFull} · `
+          : '';
   const warnings = [
     status.phase === 'update-required' ? t.statusUpdateRequired : null,
+    status.phase === 'storage-full' ? t.statusStorageFullHelp : null,
     // The server's own words when it refused the device (e.g. a credential it does not know).
     status.phase === 'error' && status.lastError ? status.lastError : null,
     status.pendingAge === 'three-days' && status.oldestPendingAt
