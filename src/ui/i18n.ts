@@ -164,6 +164,10 @@ const sv = {
     deviceId: 'Enhets-id',
     pending: 'Väntar på att skickas',
     saved: 'Sparat',
+    notSaved: {
+      storageFull: 'Inställningen sparades inte: enhetens lagring är full. Frigör utrymme och försök igen.',
+      other: (reason: string) => `Inställningen sparades inte (${reason}). Försök igen.`,
+    },
   },
 };
 
@@ -332,6 +336,10 @@ const en: Strings = {
     deviceId: 'Device id',
     pending: 'Waiting to be sent',
     saved: 'Saved',
+    notSaved: {
+      storageFull: 'The setting was not saved: the storage on this device is full. Free up space, then try again.',
+      other: (reason: string) => `The setting was not saved (${reason}). Try again.`,
+    },
   },
 };
 

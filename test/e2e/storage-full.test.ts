@@ -19,10 +19,13 @@ const t = strings.en;
  */
 function injectFullDisk() {
   const full = () => sessionStorage.getItem('test:disk-full') === '1';
+  // The counts, and the device's settings (a row of `meta`; the rest of it is left alone).
+  const refused = (store: IDBObjectStore, value: unknown) =>
+    store.name === 'events' || (store.name === 'meta' && (value as { key?: unknown } | null)?.key === 'settings');
   for (const method of ['add', 'put'] as const) {
     const original = IDBObjectStore.prototype[method];
     IDBObjectStore.prototype[method] = function (this: IDBObjectStore, ...args: [unknown, IDBValidKey?]) {
-      if (full() && this.name === 'events')
+      if (full() && refused(this, args[0]))
         throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
       return original.apply(this, args);
     };
@@ -119,6 +122,15 @@ describe('a full disk while counting: the scan is refused out loud, and nothing 
     await page.getByRole('button', { name: t.count.apply, exact: true }).click();
     await expect.poll(() => page.locator('.review [role=alert]').textContent()).toBe(t.notChanged.storageFull);
     expect(await page.getByTestId('review-totals').textContent()).toBe(`${t.review.total}: 1`);
+  });
+
+  it('says a setting was not saved, and shows the one in force', async () => {
+    await page.getByRole('button', { name: t.nav.settings, exact: true }).click();
+    const sounds = page.getByRole('checkbox', { name: t.settings.sounds });
+    expect(await sounds.isChecked()).toBe(true);
+    await sounds.click();
+    await expect.poll(() => page.locator('.settings [role=alert]').textContent()).toBe(t.settings.notSaved.storageFull);
+    expect(await sounds.isChecked()).toBe(true);
   });
 
   it('counts again once there is space, and nothing counted before is gone', async () => {

@@ -15,10 +15,10 @@ import { productLabel } from '../components/ProductName.tsx';
 import { QuantityKeypad } from '../components/QuantityKeypad.tsx';
 import { ScanField } from '../components/ScanField.tsx';
 import { recordScan, type ScanOutcome } from '../counting/record-scan.ts';
-import { type SaveFailureTexts, saveFailureText } from '../counting/save-failure.ts';
 import { useLiveQuery } from '../hooks/use-live-query.ts';
 import { useScannerBursts } from '../hooks/use-scanner-bursts.ts';
 import { useLang, useStrings } from '../i18n.ts';
+import { type SaveFailureTexts, saveFailureText } from '../save-failure.ts';
 import { CameraScanner } from '../scanner/CameraScanner.tsx';
 
 /**

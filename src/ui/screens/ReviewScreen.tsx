@@ -11,10 +11,10 @@ import { useApp } from '../app-context.ts';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { productLabel } from '../components/ProductName.tsx';
 import { QuantityKeypad } from '../components/QuantityKeypad.tsx';
-import { saveFailureText } from '../counting/save-failure.ts';
 import { downloadText, safeFileName } from '../download.ts';
 import { useLiveQuery } from '../hooks/use-live-query.ts';
 import { formatDate, formatNumber, type Lang, useLang, useStrings } from '../i18n.ts';
+import { saveFailureText } from '../save-failure.ts';
 
 /**
  * The stock-take review: grouped by product, then batch and expiry, with totals; in a guided count

@@ -1,20 +1,35 @@
 import { useState } from 'preact/hooks';
-import { getDeviceId } from '../../store/device.ts';
+import { readDeviceId } from '../../store/device.ts';
 import { countPending } from '../../store/events.ts';
 import { useApp } from '../app-context.ts';
+import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { useLiveQuery } from '../hooks/use-live-query.ts';
 import { formatNumber, type Lang, useStrings } from '../i18n.ts';
 import { AppVersionLazy, InstallHelpLazy, StorageStatusLazy } from '../pwa/lazy.tsx';
+import { saveFailureText } from '../save-failure.ts';
 
 export function SettingsScreen({ lang, onLangChange }: { lang: Lang; onLangChange: (lang: Lang) => void }) {
   const t = useStrings();
   const { db, settings, updateSettings } = useApp();
   const [saved, setSaved] = useState(false);
-  const device = useLiveQuery(async () => ({ id: await getDeviceId(db), pending: await countPending(db) }), [db], null);
+  const [error, setError] = useState<string | null>(null);
+  // Reads only: a live query must not write (getDeviceId makes the id when there is none).
+  const device = useLiveQuery(
+    async () => ({ id: await readDeviceId(db), pending: await countPending(db) }),
+    [db],
+    null,
+  );
 
   async function update(patch: Parameters<typeof updateSettings>[0]) {
-    await updateSettings(patch);
-    setSaved(true);
+    setError(null);
+    try {
+      await updateSettings(patch);
+      setSaved(true);
+    } catch (failure) {
+      // The screen keeps showing the setting in force.
+      setSaved(false);
+      setError(saveFailureText(failure, t.settings.notSaved));
+    }
   }
 
   return (
@@ -81,6 +96,7 @@ export function SettingsScreen({ lang, onLangChange }: { lang: Lang; onLangChang
           {t.settings.saved}
         </p>
       )}
+      <ErrorMessage>{error}</ErrorMessage>
       <section class="settings__group" aria-labelledby="device-title">
         <h3 id="device-title">{t.settings.device}</h3>
         <dl class="facts">

@@ -1,6 +1,6 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { saveFailureOf, saveFailureText } from '../../../src/ui/counting/save-failure.ts';
+import { saveFailureOf, saveFailureText } from '../../src/ui/save-failure.ts';
 
 const texts = { storageFull: 'full', other: (reason: string) => `other: ${reason}` };
 

@@ -1,4 +1,4 @@
-import { isStorageFull } from '../../store/storage-full.ts';
+import { isStorageFull } from '../store/storage-full.ts';
 
 /** Why a count or a correction could not be written to the device, in the terms the person can act on. */
 export type SaveFailure = { kind: 'storage-full' } | { kind: 'other'; detail: string };
