@@ -17,6 +17,7 @@ import { apiCall, exampleGtin } from './support/api.ts';
 import { type LaunchedBrowser, launchChromium } from './support/chromium.ts';
 import { listedSyncStates } from './support/counting.ts';
 import { firstSignIn } from './support/identity.ts';
+import { scannerBurst } from './support/scanner.ts';
 
 /**
  * The coordinators' admin screens end to end (issues 7 and 8), against the real server: an
@@ -54,15 +55,6 @@ async function upload(server: ServerProcess, path: string, csv: string, token: s
     body: csv,
   });
   if (!response.ok) throw new Error(`${path} answered ${response.status}: ${await response.text()}`);
-}
-
-/** A hand scanner: the code typed fast, GS as Ctrl+], ended with Enter. */
-async function scannerBurst(page: Page, raw: string) {
-  for (const [i, part] of raw.split(GS).entries()) {
-    if (i > 0) await page.keyboard.press('Control+BracketRight');
-    await page.keyboard.type(part, { delay: 4 });
-  }
-  await page.keyboard.press('Enter');
 }
 
 /** The coordinator's own sign-in: a browser that is not enrolled, through the welcome screen. */

@@ -1,7 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CLEAN, renderFrame } from '../scan/corpus/scene.ts';
 import { renderModules } from '../scan/corpus/symbols.ts';
@@ -10,6 +9,7 @@ import { freePort, ServerProcess } from '../support/server-process.ts';
 import { writeY4m } from '../support/y4m.ts';
 import { type LaunchedBrowser, launchChromium } from './support/chromium.ts';
 import { provisionCountingDevice } from './support/identity.ts';
+import { scannerBurst } from './support/scanner.ts';
 
 const GS = '\u001d';
 
@@ -69,7 +69,7 @@ describe('scanning in Chromium', () => {
     await page.getByRole('textbox', { name: 'Barcode' }).waitFor();
     // Focus away from the scan field: the burst lands on the page, not in a text field.
     await page.getByRole('heading', { name: 'Quick count without a stock-take' }).click();
-    await typeLikeAScanner(page, `]d2010704626100411417280131${'10'}WEDGE7${GS}21SER-W-1`);
+    await scannerBurst(page, `]d2010704626100411417280131${'10'}WEDGE7${GS}21SER-W-1`);
     await expect.poll(() => page.getByTestId('event').count()).toBe(1);
     const facts = await page.getByTestId('event').textContent();
     expect(facts).toContain('WEDGE7');
@@ -84,13 +84,3 @@ describe('scanning in Chromium', () => {
     await expect.poll(() => page.getByTestId('event').count()).toBe(2);
   });
 });
-
-/** Keystrokes a few milliseconds apart, GS as Ctrl+] (a common scanner setting), then Enter. */
-async function typeLikeAScanner(page: Page, raw: string) {
-  const parts = raw.split(GS);
-  for (const [i, part] of parts.entries()) {
-    if (i > 0) await page.keyboard.press('Control+BracketRight');
-    await page.keyboard.type(part, { delay: 3 });
-  }
-  await page.keyboard.press('Enter');
-}

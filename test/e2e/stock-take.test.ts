@@ -7,21 +7,13 @@ import { type Lang, strings } from '../../src/ui/i18n.ts';
 import { freePort, ServerProcess } from '../support/server-process.ts';
 import { type LaunchedBrowser, launchChromium } from './support/chromium.ts';
 import { loadDemo, provisionCountingDevice } from './support/identity.ts';
+import { scannerBurst } from './support/scanner.ts';
 
 const SCREENSHOTS = resolve(import.meta.dirname, '../../test-results/screenshots');
 const GS = '\u001d';
 const TXA = '07046261000000'; // Tranexamsyra (demo), in the demo catalog
 const MORPHINE = '07046261004114';
 const UNKNOWN = '09506000199993'; // valid check digit, not in the catalog
-
-/** A hand scanner: the whole code typed far faster than a person types, GS as Ctrl+], ended with Enter. */
-async function scannerBurst(page: Page, raw: string) {
-  for (const [i, part] of raw.split(GS).entries()) {
-    if (i > 0) await page.keyboard.press('Control+BracketRight');
-    await page.keyboard.type(part, { delay: 4 });
-  }
-  await page.keyboard.press('Enter');
-}
 
 const pack = (gtin: string, expiry: string, batch: string, serial: string) =>
   `]d201${gtin}17${expiry}10${batch}${GS}21${serial}`;
