@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { auditPageSchema } from '../../src/domain/auth/api.ts';
 import { siteListSchema } from '../../src/domain/overview/master-data-api.ts';
+import type { Product } from '../../src/domain/reference-data.ts';
 import { targetLevelKey } from '../../src/domain/reference-datasets.ts';
 import { demoReferenceChanges } from '../../src/server/demo/demo-seed.ts';
 import { bearer, createUserWithSession } from '../support/identity.ts';
@@ -58,6 +59,73 @@ describe('master data for the coordinators’ screens', () => {
       await (await server.app.request('/api/v1/audit?action=master-data-changed', { headers: bearer(admin) })).json(),
     );
     expect(audit.entries.map((e) => e.details.targetPacks)).toEqual([null, 1200]);
+  });
+
+  const putProduct = (token: string, gtin: string, body: unknown) =>
+    server.app.request(`/api/v1/catalog/${gtin}`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', ...bearer(token) },
+      body: JSON.stringify(body),
+    });
+  const UNKNOWN = '09506000199993'; // a valid check digit, not in the demo catalog
+  const product = (changes: Partial<Product> = {}): Product => ({
+    gtin: UNKNOWN,
+    nameSv: 'Hemostatiskt förband',
+    nameEn: 'Haemostatic dressing',
+    strength: '',
+    form: 'förband',
+    packSize: '1 st',
+    unitsPerPack: 1,
+    atc: '',
+    vnr: '',
+    nsn: '',
+    category: 'consumable',
+    contains: null,
+    ...changes,
+  });
+  const catalogRow = async (gtin: string) => {
+    const page = await server.store.changesSince('catalog', null, 100_000);
+    if (page.status !== 'ok') throw new Error('expired');
+    return page.changes.find((c) => c.key === gtin)?.row;
+  };
+
+  it('PUT /catalog/:gtin adds a product counted as unknown, then changes it; devices pull it; each change is audited', async () => {
+    const added = await putProduct(admin, UNKNOWN, product());
+    expect(added.status).toBe(200);
+    expect(await added.json()).toEqual(product());
+    expect(await catalogRow(UNKNOWN)).toEqual(product());
+    expect((await putProduct(admin, UNKNOWN, product({ nameSv: 'Hemostatiskt förband 10 cm' }))).status).toBe(200);
+    expect(await catalogRow(UNKNOWN)).toMatchObject({ nameSv: 'Hemostatiskt förband 10 cm' });
+    // The same product again writes nothing and logs nothing.
+    expect((await putProduct(admin, UNKNOWN, product({ nameSv: 'Hemostatiskt förband 10 cm' }))).status).toBe(200);
+
+    const audit = auditPageSchema.parse(
+      await (
+        await server.app.request(
+          `/api/v1/audit?action=master-data-changed&subject=${encodeURIComponent(`product ${UNKNOWN}`)}`,
+          {
+            headers: bearer(admin),
+          },
+        )
+      ).json(),
+    );
+    expect(audit.entries.map((e) => e.details.change)).toEqual(['changed', 'added']);
+  });
+
+  it('PUT /catalog/:gtin refuses a wrong check digit, another GTIN than the address, an empty name, a case of itself, a role below administrator', async () => {
+    const refused = async (token: string, gtin: string, body: unknown, status: number, message?: string) => {
+      const response = await putProduct(token, gtin, body);
+      expect(response.status).toBe(status);
+      if (message) expect(await response.json()).toMatchObject({ message: expect.stringContaining(message) });
+    };
+    await refused(admin, '09506000199994', product({ gtin: '09506000199994' }), 400, 'check digit');
+    await refused(admin, GTIN, product(), 400, 'differ');
+    await refused(admin, UNKNOWN, product({ nameSv: '  ' }), 400, 'Swedish name');
+    await refused(admin, UNKNOWN, product({ contains: { gtin: UNKNOWN, quantity: 10 } }), 400, 'itself');
+    await refused(admin, UNKNOWN, { ...product(), unitsPerPack: 0 }, 400, 'Invalid product');
+    await refused(admin, UNKNOWN, { gtin: UNKNOWN, nameSv: 'x' }, 400, 'Invalid product');
+    await refused(supervisor, UNKNOWN, product(), 403);
+    expect(await catalogRow(UNKNOWN)).toBeUndefined();
   });
 
   it('refuses an unknown site, an unknown product, a bad number, and a role below administrator', async () => {

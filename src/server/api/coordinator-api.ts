@@ -10,7 +10,7 @@ import {
   handleTargetLevelImport,
 } from './admin-import.ts';
 import { apiError } from './errors.ts';
-import { handleListSites, handleSetTargetLevel } from './master-data.ts';
+import { handleListSites, handleSetProduct, handleSetTargetLevel } from './master-data.ts';
 import { handleDrill, handleExpiries, handleOverview } from './overview.ts';
 import { handleOverviewCsv, handleOverviewXlsx } from './overview-export.ts';
 import { createStockTakeApi } from './stock-takes.ts';
@@ -48,7 +48,8 @@ export function createCoordinatorApi(store: EventStore): Hono<AuthEnv> {
   api.get('/overview/export.csv', exports, auditExport(store, 'overview'), (c) => handleOverviewCsv(c, store));
   api.get('/overview/export.xlsx', exports, auditExport(store, 'overview'), (c) => handleOverviewXlsx(c, store));
   api.get('/sites', requirePermission('stock-takes:read'), (c) => handleListSites(c, store));
-  api.put('/target-levels', requirePermission('master-data:manage'), (c) => handleSetTargetLevel(c, store));
+  api.put('/target-levels', manage, (c) => handleSetTargetLevel(c, store));
+  api.put('/catalog/:gtin', manage, (c) => handleSetProduct(c, store));
   api.route('/', createStockTakeApi(store));
   return api;
 }

@@ -2,9 +2,11 @@ import type { Context } from 'hono';
 import {
   type SetTargetLevel,
   type SiteWithLocations,
+  setProductSchema,
   setTargetLevelSchema,
 } from '../../domain/overview/master-data-api.ts';
-import { targetLevelKey } from '../../domain/reference-datasets.ts';
+import { productProblem } from '../../domain/overview/product-check.ts';
+import { rowKey, targetLevelKey } from '../../domain/reference-datasets.ts';
 import { type AuthEnv, currentUser } from '../auth/context.ts';
 import type { EventStore } from '../storage/event-store.ts';
 import { currentRows } from './current-reference.ts';
@@ -61,4 +63,42 @@ export async function handleSetTargetLevel(c: Context<AuthEnv>, store: EventStor
     details: { dataset: 'target-levels', siteCode: level.siteCode, gtin: level.gtin, targetPacks: level.targetPacks },
   });
   return c.json(level);
+}
+
+/**
+ * PUT /api/v1/catalog/:gtin — adds one product to the catalog or replaces it: how a product that
+ * was counted as unknown gets its name without a catalog file. Devices and the overview get it like
+ * an imported one (the reference-data path), and the audit log says who changed what.
+ */
+export async function handleSetProduct(c: Context<AuthEnv>, store: EventStore): Promise<Response> {
+  const body = await readJsonBody(c);
+  if (!body.ok) return body.response;
+  const request = setProductSchema.safeParse(body.value);
+  if (!request.success) {
+    return apiError(c, 400, 'invalid_request', `Invalid product: ${summarizeIssues(request.error.issues)}`);
+  }
+  const product = request.data;
+  const inAddress = c.req.param('gtin');
+  if (product.gtin !== inAddress) {
+    return apiError(
+      c,
+      400,
+      'invalid_request',
+      `The GTIN in the address (${inAddress}) and in the product (${product.gtin}) differ.`,
+    );
+  }
+  const problem = productProblem(product);
+  if (problem) return apiError(c, 400, 'invalid_request', problem);
+  const catalog = await currentRows(store, 'catalog');
+  const before = catalog.find((p) => p.gtin === product.gtin);
+  if (before && JSON.stringify(before) === JSON.stringify(product)) return c.json(product);
+  await store.writeReference([{ dataset: 'catalog', key: rowKey('catalog', product), row: product }]);
+  await store.auth.appendAudit({
+    action: 'master-data-changed',
+    userId: currentUser(c).id,
+    deviceId: c.get('device')?.deviceId ?? null,
+    subject: `product ${product.gtin}`,
+    details: { dataset: 'catalog', gtin: product.gtin, change: before ? 'changed' : 'added', nameSv: product.nameSv },
+  });
+  return c.json(product);
 }

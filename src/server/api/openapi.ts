@@ -1,5 +1,5 @@
 import { countEventSchema, countEventV1Schema } from '../../domain/count-event.ts';
-import { setTargetLevelSchema, siteListSchema } from '../../domain/overview/master-data-api.ts';
+import { setProductSchema, setTargetLevelSchema, siteListSchema } from '../../domain/overview/master-data-api.ts';
 import { drillSchema, expiryChartSchema, overviewPageSchema } from '../../domain/overview/model.ts';
 import { DATASETS } from '../../domain/reference-datasets.ts';
 import {
@@ -169,6 +169,18 @@ export function openApiDocument(): Record<string, unknown> {
           },
         },
       },
+      '/api/v1/catalog/{gtin}': {
+        put: {
+          summary: 'Add one product to the catalog, or replace it (administrator)',
+          parameters: [{ name: 'gtin', in: 'path', required: true, schema: { type: 'string' } }],
+          requestBody: { required: true, content: { 'application/json': { schema: ref('Product') } } },
+          responses: {
+            '200': json(ref('Product'), 'The product as stored.'),
+            '400': error('A wrong check digit, an empty Swedish name, or a GTIN that differs from the address.'),
+            '403': error('Not an administrator.'),
+          },
+        },
+      },
       ...stockTakePaths(),
       ...identityPaths(),
       '/api/v1/admin/catalog/import': importPath('catalog'),
@@ -202,6 +214,7 @@ export function openApiDocument(): Record<string, unknown> {
         ...identitySchemas(),
         SiteList: jsonSchema(siteListSchema, 'output'),
         SetTargetLevel: jsonSchema(setTargetLevelSchema, 'input'),
+        Product: jsonSchema(setProductSchema, 'input'),
       },
     },
   };
