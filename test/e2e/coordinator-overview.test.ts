@@ -38,6 +38,8 @@ const NEW_A = exampleGtin('90001');
 const NEW_B = exampleGtin('90002');
 /** NEW_B with its last digit changed: a wrong check digit. */
 const NEW_B_BROKEN = `${NEW_B.slice(0, 13)}${(Number(NEW_B[13]) + 1) % 10}`;
+/** A GTIN with a good check digit that neither the demo catalog nor the imports know: counted anyway. */
+const UNKNOWN = '09506000199993';
 
 const call = apiCall;
 
@@ -49,11 +51,32 @@ function count(deviceId: string, seq: number, userId: string, fields: Partial<Co
   });
 }
 
+/** The enrolled tablet of the seed, to push more counts from later on. */
+interface Tablet {
+  deviceId: string;
+  headers: Record<string, string>;
+  userId: string;
+  /** The sequence number of its last count. */
+  seq: number;
+}
+
+/** Pushes counts from the tablet, as its app would; every one must be accepted. */
+async function pushCounts(server: ServerProcess, tablet: Tablet, plan: Partial<CountEvent>[]): Promise<void> {
+  const events = plan.map((fields) => count(tablet.deviceId, ++tablet.seq, tablet.userId, fields));
+  const push = await fetch(`${server.url}/api/v1/sync/push`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...versionHeaders, ...tablet.headers },
+    body: pushBody(tablet.deviceId, events),
+  });
+  const answer = (await push.json()) as { results: { status: string; reason?: string }[] };
+  expect(answer.results.filter((r) => r.status !== 'accepted')).toEqual([]);
+}
+
 /**
  * The world the screens show: the demo data, an enrolled tablet on which the administrator signed
  * in, counts at SSL-MITT (approved) and at SSL-SYD (still open) spread over expiry months.
  */
-async function seed(server: ServerProcess): Promise<{ token: string }> {
+async function seed(server: ServerProcess): Promise<{ token: string; tablet: Tablet }> {
   const session = await call<{ token: string; user: { id: string } }>(server, 'POST', '/auth/setup', {
     code: await server.setupCode(),
     username: ADMIN.username,
@@ -91,16 +114,10 @@ async function seed(server: ServerProcess): Promise<{ token: string }> {
     { ...at(open, 'SSL-SYD-R1-H1'), gtin: RINGER, batch: 'R9', expiry: '2028-03-31', quantity: 30 },
     { ...at(open, 'SSL-SYD-R1-H2'), gtin: MORPHINE, batch: null, expiry: null, quantity: 6 },
   ];
-  const events = plan.map((fields, i) => count(deviceId, i + 1, userId, fields));
-  const push = await fetch(`${server.url}/api/v1/sync/push`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...versionHeaders, ...device },
-    body: pushBody(deviceId, events),
-  });
-  const answer = (await push.json()) as { results: { status: string; reason?: string }[] };
-  expect(answer.results.filter((r) => r.status !== 'accepted')).toEqual([]);
+  const tablet: Tablet = { deviceId, headers: device, userId, seq: 0 };
+  await pushCounts(server, tablet, plan);
   await call(server, 'POST', `/stock-takes/${approved}/approve`, {}, auth);
-  return { token: session.token };
+  return { token: session.token, tablet };
 }
 
 async function signIn(page: Page, server: ServerProcess, lang: Lang, path = '/admin') {
@@ -129,12 +146,13 @@ const shotName = (size: string, lang: Lang, step: string) =>
 
 describe('the coordinators’ overview screens', () => {
   let server: ServerProcess;
+  let tablet: Tablet;
 
   beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
     server = new ServerProcess(await freePort());
     await server.start();
-    await seed(server);
+    ({ tablet } = await seed(server));
     await prepareZxingForNode();
   });
   afterAll(async () => {
@@ -409,6 +427,74 @@ describe('the coordinators’ overview screens', () => {
       await page.getByRole('checkbox', { name: /SSL-MITT-R2-H1/ }).check();
       await expect.poll(() => labels.count()).toBe(1);
       expect(await pdfPages()).toEqual([[62, 29]]);
+    });
+
+    it('adds a product counted without being in the catalog to the catalog, from its overview row', async () => {
+      // The tablet counted a barcode the catalog does not know, in SSL-SYD's open stock-take.
+      await pushCounts(server, tablet, [
+        { stockTakeId: `demo-${OTHER_SITE}`, locationCode: 'SSL-SYD-R1-H2', gtin: UNKNOWN, batch: 'U1', quantity: 7 },
+      ]);
+      await page.goto(`${server.url}/admin?site=${OTHER_SITE}`);
+      const row = page.locator(`[data-testid=overview-row][data-gtin="${UNKNOWN}"]`);
+      await expect.poll(() => row.locator('th').textContent()).toBe(t.overview.unknownProduct);
+      expect(await row.locator('td').nth(3).textContent()).toBe(`7 ${t.overview.provisionalMark}`);
+      // Only the unknown product's row has the button.
+      const add = row.getByRole('button', { name: t.catalog.addLabel(UNKNOWN) });
+      expect(await add.textContent()).toContain(t.catalog.add);
+      expect(await page.locator('.overview-table__add').count()).toBe(1);
+      await row.screenshot({ path: shotName('1280x800', lang, 'catalog-unknown-row') });
+
+      // Opened with the keyboard; the focus starts in the Swedish name; Escape closes, back on the button.
+      const dialog = page.getByRole('dialog', { name: t.catalog.title(UNKNOWN) });
+      const nameSv = dialog.getByLabel(`${t.catalog.nameSv} (${t.catalog.required})`);
+      const isFocused = (locator: typeof nameSv) => locator.evaluate((e) => e === document.activeElement);
+      await add.focus();
+      await page.keyboard.press('Enter');
+      await dialog.waitFor();
+      await expect.poll(() => isFocused(nameSv)).toBe(true);
+      await page.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'detached' });
+      await expect.poll(() => isFocused(add)).toBe(true);
+
+      await add.click();
+      await dialog.waitFor();
+      const gtin = dialog.getByLabel(t.catalog.gtin, { exact: true });
+      expect(await gtin.inputValue()).toBe(UNKNOWN);
+      expect(await gtin.getAttribute('readonly')).not.toBe(null);
+      expect(await dialog.getByLabel(t.catalog.unitsPerPack).inputValue()).toBe('1');
+      expect(await dialog.getByLabel(t.catalog.category).inputValue()).toBe('medicine');
+      await page.screenshot({ path: shotName('1280x800', lang, 'catalog-dialog') });
+
+      // Without a Swedish name, and with 0 units per pack: both are refused, nothing is sent, and
+      // the focus goes to the first field to fix.
+      const units = dialog.getByLabel(t.catalog.unitsPerPack);
+      await units.fill('0');
+      await dialog.getByLabel(t.catalog.strength).fill('9 mg/ml');
+      await dialog.getByRole('button', { name: t.catalog.save }).click();
+      await dialog.getByText(t.catalog.errorRequired).waitFor();
+      await dialog.getByText(t.catalog.errorUnitsPerPack).waitFor();
+      expect(await nameSv.getAttribute('aria-invalid')).toBe('true');
+      await expect.poll(() => isFocused(nameSv)).toBe(true);
+      await page.screenshot({ path: shotName('1280x800', lang, 'catalog-dialog-errors') });
+
+      await nameSv.fill('Testlösning');
+      await dialog.getByLabel(t.catalog.nameEn).fill('Test solution');
+      await dialog.getByLabel(t.catalog.form).fill('infusion fluid');
+      await units.fill('10');
+      const atc = dialog.getByLabel(t.catalog.atc);
+      await atc.fill('b05bb01');
+      expect(await atc.inputValue()).toBe('B05BB01');
+      await dialog.getByLabel(t.catalog.category).selectOption('consumable');
+      await dialog.getByRole('button', { name: t.catalog.save }).click();
+
+      // Stored: the dialog closes, the notice says so (and has the focus), the row has its name.
+      await dialog.waitFor({ state: 'detached' });
+      const notice = page.getByRole('status').filter({ hasText: t.catalog.saved(UNKNOWN, 'Test solution') });
+      await notice.waitFor();
+      await expect.poll(() => row.locator('th').textContent()).toBe('Test solutionATC B05BB01');
+      expect(await row.locator('.overview-table__add').count()).toBe(0);
+      await expect.poll(() => isFocused(notice)).toBe(true);
+      await shot('catalog-added', false);
     });
   });
 

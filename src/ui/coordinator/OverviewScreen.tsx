@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { can } from '../../domain/auth/roles.ts';
 import { siteListSchema } from '../../domain/overview/master-data-api.ts';
 import { expiryChartSchema, overviewPageSchema } from '../../domain/overview/model.ts';
@@ -29,10 +29,12 @@ import './overview.css';
  */
 export function OverviewScreen() {
   const { api, user } = useApp();
-  const t = overviewStrings[useLang()];
+  const lang = useLang();
+  const t = overviewStrings[lang];
   const [filters, setFilterState] = useFilterAddress();
   const [today] = useState(() => new Date());
   const [notice, setNotice] = useState<string | null>(null);
+  const noticeRef = useRef<HTMLParagraphElement>(null);
 
   const pageQuery = overviewApiQuery(filters);
   const [page, reloadPage] = useApiData(pageQuery, () => api.get(`/overview?${pageQuery}`, overviewPageSchema));
@@ -41,6 +43,8 @@ export function OverviewScreen() {
     api.get(`/overview/expiries${filterQuery ? `?${filterQuery}` : ''}`, expiryChartSchema),
   );
   const [sites] = useApiData('sites', () => api.get('/sites', siteListSchema));
+
+  const canManage = user !== null && can(user.role, 'master-data:manage');
 
   const changeFilters = (next: OverviewFilters) => {
     setNotice(null);
@@ -52,7 +56,13 @@ export function OverviewScreen() {
       <OverviewFilterBar filters={filters} sites={sites.data?.sites ?? null} onChange={changeFilters} />
       <div class="overview-layout">
         <div class="overview-layout__main">
-          <p class="message message--info overview-notice" role="status" hidden={notice === null}>
+          <p
+            ref={noticeRef}
+            tabIndex={-1}
+            class="message message--info overview-notice"
+            role="status"
+            hidden={notice === null}
+          >
             {notice}
           </p>
           {page.state === 'error' && <LoadError error={page.error} onRetry={reloadPage} />}
@@ -71,12 +81,20 @@ export function OverviewScreen() {
                 <OverviewTable
                   rows={page.data.rows}
                   query={overviewSearch(filters)}
-                  canEditTargets={user !== null && can(user.role, 'master-data:manage')}
+                  canEditTargets={canManage}
+                  canAddToCatalog={canManage}
                   today={today}
                   onTargetSaved={(message) => {
                     setNotice(message);
                     reloadPage();
                     reloadExpiries();
+                  }}
+                  onProductSaved={(product) => {
+                    setNotice(t.catalog.saved(product.gtin, lang === 'en' ? product.nameEn : product.nameSv));
+                    reloadPage();
+                    // The button that opened the dialog goes with the reload: the keyboard user is
+                    // left at the notice that says what happened (once the dialog has closed).
+                    requestAnimationFrame(() => noticeRef.current?.focus());
                   }}
                 />
               )}

@@ -1,7 +1,9 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { OverviewRow } from '../../domain/overview/model.ts';
+import type { Product } from '../../domain/reference-data.ts';
 import { formatDate, formatNumber, type Lang, useLang } from '../i18n.ts';
+import { CatalogProductDialog } from './CatalogProductDialog.tsx';
 import { formatPercent, productName } from './format.ts';
 import { type OverviewStrings, overviewStrings } from './overview-strings.ts';
 import { RouteLink } from './RouteLink.tsx';
@@ -13,18 +15,31 @@ interface OverviewTableProps {
   /** The overview's query string: the drill-down carries it, so "back" returns to the same filters. */
   query: string;
   canEditTargets: boolean;
+  /** Administrators: a row whose product is not in the catalog offers "Add to catalog". */
+  canAddToCatalog: boolean;
   today: Date;
   onTargetSaved: (message: string) => void;
+  onProductSaved: (product: Product) => void;
 }
 
 /**
  * One row per site and product, in the server's order (lowest coverage first). Every figure links
  * to the drill-down: the batches and the count events behind it.
  */
-export function OverviewTable({ rows, query, canEditTargets, today, onTargetSaved }: OverviewTableProps) {
+export function OverviewTable({
+  rows,
+  query,
+  canEditTargets,
+  canAddToCatalog,
+  today,
+  onTargetSaved,
+  onProductSaved,
+}: OverviewTableProps) {
   const lang = useLang();
   const t = overviewStrings[lang];
   const [editing, setEditing] = useState<string | null>(null);
+  /** The row whose "Add to catalog" dialog is open. */
+  const [adding, setAdding] = useState<string | null>(null);
 
   function closeEditor(key: string) {
     setEditing(null);
@@ -83,7 +98,20 @@ export function OverviewTable({ rows, query, canEditTargets, today, onTargetSave
                   {name}
                   {row.atc && <span class="co-table__sub">ATC {row.atc}</span>}
                 </th>
-                <td class="co-mono">{row.gtin}</td>
+                <td class="overview-table__gtin">
+                  <span class="co-mono">{row.gtin}</span>
+                  {canAddToCatalog && row.productNameSv === null && (
+                    <button
+                      type="button"
+                      class="button button--small overview-table__add"
+                      aria-label={t.catalog.addLabel(row.gtin)}
+                      aria-haspopup="dialog"
+                      onClick={() => setAdding(row.gtin)}
+                    >
+                      <span aria-hidden="true">+</span> {t.catalog.add}
+                    </button>
+                  )}
+                </td>
                 <td class="num">
                   {row.countedPacks === null ? (
                     <span class="co-muted">{t.overview.notCounted}</span>
@@ -159,6 +187,16 @@ export function OverviewTable({ rows, query, canEditTargets, today, onTargetSave
           })}
         </tbody>
       </table>
+      {adding !== null && (
+        <CatalogProductDialog
+          gtin={adding}
+          onSaved={(product) => {
+            setAdding(null);
+            onProductSaved(product);
+          }}
+          onClose={() => setAdding(null)}
+        />
+      )}
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useId, useRef } from 'preact/hooks';
+import { useId, useLayoutEffect, useRef } from 'preact/hooks';
 
 interface DialogProps {
   title: string;
@@ -21,7 +21,10 @@ export function Dialog({ title, onClose, children }: DialogProps) {
   const close = useRef(onClose);
   close.current = onClose;
 
-  useEffect(() => {
+  // A layout effect: its cleanup closes the dialog while it is still in the page, so the browser
+  // gives the focus back to the opener (a passive effect's cleanup ran after the <dialog> was gone,
+  // and the focus fell to the page's body).
+  useLayoutEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
     dialog.showModal();
