@@ -5,6 +5,7 @@ import type { Product } from '../../src/domain/reference-data.ts';
 import { targetLevelKey } from '../../src/domain/reference-datasets.ts';
 import { demoReferenceChanges } from '../../src/server/demo/demo-seed.ts';
 import { bearer, createUserWithSession } from '../support/identity.ts';
+import { testProduct } from '../support/products.ts';
 import { inProcessServer } from '../support/server.ts';
 
 const GTIN = '07046261000000';
@@ -68,21 +69,15 @@ describe('master data for the coordinators’ screens', () => {
       body: JSON.stringify(body),
     });
   const UNKNOWN = '09506000199993'; // a valid check digit, not in the demo catalog
-  const product = (changes: Partial<Product> = {}): Product => ({
-    gtin: UNKNOWN,
-    nameSv: 'Hemostatiskt förband',
-    nameEn: 'Haemostatic dressing',
-    strength: '',
-    form: 'förband',
-    packSize: '1 st',
-    unitsPerPack: 1,
-    atc: '',
-    vnr: '',
-    nsn: '',
-    category: 'consumable',
-    contains: null,
-    ...changes,
-  });
+  const product = (changes: Partial<Product> = {}): Product =>
+    testProduct(UNKNOWN, {
+      nameSv: 'Hemostatiskt förband',
+      nameEn: 'Haemostatic dressing',
+      form: 'förband',
+      packSize: '1 st',
+      category: 'consumable',
+      ...changes,
+    });
   const catalogRow = async (gtin: string) => {
     const page = await server.store.changesSince('catalog', null, 100_000);
     if (page.status !== 'ok') throw new Error('expired');

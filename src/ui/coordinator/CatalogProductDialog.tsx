@@ -6,6 +6,7 @@ import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { formatNumber, useLang } from '../i18n.ts';
 import { apiErrorText } from './admin/api-error-text.ts';
 import { Dialog } from './admin/Dialog.tsx';
+import { TextField } from './admin/TextField.tsx';
 import { useAdminStrings } from './admin-strings.ts';
 import {
   CATALOG_CATEGORIES,
@@ -83,8 +84,9 @@ export function CatalogProductDialog({ gtin, onSaved, onClose }: CatalogProductD
     label: string,
     options: { hint?: string; required?: boolean; numeric?: boolean; autofocus?: boolean; upper?: boolean } = {},
   ) => (
-    <TextInput
+    <TextField
       id={fieldId(name)}
+      autoComplete="off"
       label={options.required ? `${label} (${t.required})` : label}
       value={draft[name]}
       hint={options.hint}
@@ -152,61 +154,5 @@ export function CatalogProductDialog({ gtin, onSaved, onClose }: CatalogProductD
         </div>
       </form>
     </Dialog>
-  );
-}
-
-interface TextInputProps {
-  id: string;
-  label: string;
-  value: string;
-  hint?: string | undefined;
-  error: string | null;
-  numeric?: boolean | undefined;
-  autofocus?: boolean | undefined;
-  /** Upper case as typed (an ATC code), keeping the caret where it was. */
-  upper?: boolean | undefined;
-  onInput: (value: string) => void;
-}
-
-/** A labelled input with its hint and error, both tied to it for screen readers. */
-function TextInput({ id, label, value, hint, error, numeric, autofocus, upper, onInput }: TextInputProps) {
-  const described = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
-  return (
-    <div class="co-field">
-      <label class="co-field__label" for={id}>
-        {label}
-      </label>
-      <input
-        id={id}
-        type="text"
-        class="co-input"
-        value={value}
-        autoComplete="off"
-        inputMode={numeric ? 'numeric' : undefined}
-        spellcheck={upper || numeric ? false : undefined}
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={described || undefined}
-        data-autofocus={autofocus ? true : undefined}
-        onInput={(e) => {
-          const input = e.currentTarget;
-          if (upper) {
-            const { selectionStart, selectionEnd } = input;
-            input.value = input.value.toUpperCase();
-            input.setSelectionRange(selectionStart, selectionEnd);
-          }
-          onInput(input.value);
-        }}
-      />
-      {hint && (
-        <span id={`${id}-hint`} class="co-field__hint">
-          {hint}
-        </span>
-      )}
-      {error && (
-        <span id={`${id}-error`} class="admin-field-error">
-          {error}
-        </span>
-      )}
-    </div>
   );
 }

@@ -1,22 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { productProblem } from '../../../src/domain/overview/product-check.ts';
 import type { Product } from '../../../src/domain/reference-data.ts';
+import { testProduct } from '../../support/products.ts';
 
-const product = (changes: Partial<Product> = {}): Product => ({
-  gtin: '09506000199993',
-  nameSv: 'Hemostatiskt förband',
-  nameEn: '',
-  strength: '',
-  form: '',
-  packSize: '',
-  unitsPerPack: 1,
-  atc: '',
-  vnr: '',
-  nsn: '',
-  category: 'consumable',
-  contains: null,
-  ...changes,
-});
+const product = (changes: Partial<Product> = {}): Product =>
+  testProduct('09506000199993', { nameSv: 'Hemostatiskt förband', category: 'consumable', ...changes });
 
 describe('productProblem: one product as the catalog takes it', () => {
   it('takes a product with a good GTIN and a Swedish name, and a case of another product', () => {

@@ -7,7 +7,8 @@ import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { formatNumber, useLang } from '../../i18n.ts';
 import { useAdminStrings } from '../admin-strings.ts';
 import { apiErrorText } from './api-error-text.ts';
-import { RoleField, TextField, useUserErrorText } from './UserFields.tsx';
+import { TextField } from './TextField.tsx';
+import { RoleField, useUserErrorText } from './UserFields.tsx';
 import { type NewUserDraft, newUserRequest, type UserErrors, type UserField } from './user-rules.ts';
 
 /** "New user" (administrators): username, name, role and a first password with the policy of api.ts. */

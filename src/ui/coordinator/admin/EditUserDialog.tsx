@@ -6,7 +6,8 @@ import { formatNumber, useLang } from '../../i18n.ts';
 import { useAdminStrings } from '../admin-strings.ts';
 import { apiErrorText } from './api-error-text.ts';
 import { Dialog } from './Dialog.tsx';
-import { RoleField, TextField, useUserErrorText } from './UserFields.tsx';
+import { TextField } from './TextField.tsx';
+import { RoleField, useUserErrorText } from './UserFields.tsx';
 import { roleChoices, type UserChangeDraft, type UserErrors, userChangeRequest } from './user-rules.ts';
 
 /** "Change" (administrators): a user's name, role, or a new password — only what changed is sent. */

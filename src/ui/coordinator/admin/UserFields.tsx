@@ -14,49 +14,6 @@ export function useUserErrorText(): (error: UserFieldError | 'username-taken') =
       : t.users.errors[error];
 }
 
-interface TextFieldProps {
-  id: string;
-  label: string;
-  value: string;
-  onInput: (value: string) => void;
-  hint?: string;
-  error?: string | null;
-  type?: 'text' | 'password';
-  autoComplete?: string;
-}
-
-/** A labelled input with its hint and error, tied to it for screen readers. */
-export function TextField({ id, label, value, onInput, hint, error, type = 'text', autoComplete }: TextFieldProps) {
-  const described = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
-  const inputProps = {
-    id,
-    class: 'co-input',
-    value,
-    autoComplete,
-    'aria-invalid': Boolean(error),
-    'aria-describedby': described || undefined,
-    onInput: (e: Event) => onInput((e.currentTarget as HTMLInputElement).value),
-  };
-  return (
-    <div class="co-field">
-      <label class="co-field__label" for={id}>
-        {label}
-      </label>
-      {type === 'password' ? <input type="password" {...inputProps} /> : <input type="text" {...inputProps} />}
-      {hint && (
-        <span id={`${id}-hint`} class="co-field__hint">
-          {hint}
-        </span>
-      )}
-      {error && (
-        <span id={`${id}-error`} class="admin-field-error">
-          {error}
-        </span>
-      )}
-    </div>
-  );
-}
-
 /** The role picker: only the roles the signed-in user may hand out (a single one: shown, not changeable). */
 export function RoleField({
   id,
