@@ -176,8 +176,12 @@ export class SyncEngine {
         return false;
       }
       if (error instanceof SyncError && error.code === 'device_revoked') {
-        // Kept, so the app shows it after a restart too and never asks the server again.
-        await saveRevocation(this.db, { message, at: this.now().toISOString(), details: error.revocation });
+        // Kept, so the app shows it after a restart too and never asks the server again. On a full
+        // disk it cannot be kept: the device is revoked for this run anyway, and the next start
+        // asks once more and hears the same answer.
+        await saveRevocation(this.db, { message, at: this.now().toISOString(), details: error.revocation }).catch(
+          () => {},
+        );
         this.update({ phase: 'revoked', lastError: message });
         return false;
       }

@@ -6,6 +6,7 @@ import { InPageLocks } from '../../src/sync/locks.ts';
 import { SyncEngine, type SyncEngineOptions } from '../../src/sync/sync-engine.ts';
 import { expectServerHoldsExactly } from '../support/exactly-once.ts';
 import { concurrencyProbe, recordingFetch, unreachable, withServerClock } from '../support/fetch-wrappers.ts';
+import { simulateFullDisk } from '../support/full-disk.ts';
 import { enrollDeviceDb } from '../support/identity.ts';
 import { inProcessServer } from '../support/server.ts';
 
@@ -112,36 +113,15 @@ describe('SyncEngine', () => {
 
   it('says the storage is full, not offline, when it cannot write what the sync brought; retries once there is space', async () => {
     await saveCounts(2);
-    // A full disk under Dexie: every write to the events fails as IndexedDB fails it (fake-indexeddb
-    // has no quota), so marking the pushed counts as sent cannot be stored.
-    let full = true;
-    db.use({
-      stack: 'dbcore',
-      name: 'full-disk',
-      create: (down) => ({
-        ...down,
-        table: (name) => {
-          const table = down.table(name);
-          return {
-            ...table,
-            mutate: (request) =>
-              full && name === 'events'
-                ? Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'))
-                : table.mutate(request),
-          };
-        },
-      }),
-    });
-    // A middleware takes effect when the database opens.
-    db.close();
-    await db.open();
+    // A full disk: marking the pushed counts as sent cannot be stored.
+    const disk = await simulateFullDisk(db, ['events']);
     const waiting = vi.fn();
     const sync = engine({ fetch: server.fetch, random: () => 0, onWaitingForNetwork: waiting });
     await sync.syncNow();
     expect(sync.getStatus()).toMatchObject({ phase: 'storage-full', pending: 2 });
     // Not a network problem: Background Sync is not asked to wait for one.
     expect(waiting).not.toHaveBeenCalled();
-    full = false;
+    disk.full = false;
     await vi.waitFor(() => expect(sync.getStatus()).toMatchObject({ phase: 'idle', pending: 0 }));
     // The server took the first push already; the second is taken by the events' ids, not doubled.
     await expectServerHoldsExactly(server.store, [db]);

@@ -8,6 +8,7 @@ import type { FetchLike } from '../../src/sync/http.ts';
 import { pullAll } from '../../src/sync/pull.ts';
 import { pushPending } from '../../src/sync/push.ts';
 import { SyncEngine } from '../../src/sync/sync-engine.ts';
+import { simulateFullDisk } from '../support/full-disk.ts';
 import { enrollDeviceDb } from '../support/identity.ts';
 import { inProcessServer } from '../support/server.ts';
 
@@ -135,6 +136,32 @@ describe('sync with device identity', () => {
     expect(restarted.getStatus().phase).toBe('revoked');
     expect(await db.events.count()).toBe(3);
     expect(await countPending(db)).toBe(2);
+  });
+
+  it('revoked while the disk is full: says so all the same, and asks again on the next start', async () => {
+    await enrollDeviceDb(server.store, db);
+    await count(new Date());
+    const deviceId = await getDeviceId(db);
+    await server.requestAs('supervisor', `/api/v1/devices/${deviceId}/revoke`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ reason: 'Lost on the ward' }),
+    });
+    // Nothing can be written any more.
+    const disk = await simulateFullDisk(db);
+
+    const { fetch, requests } = observed();
+    const sync = engine(fetch);
+    await sync.syncNow();
+    expect(sync.getStatus()).toMatchObject({ phase: 'revoked', pending: 1 });
+    expect(sync.getStatus().lastError).toContain('Lost on the ward');
+    expect(await readRevocation(db)).toBeNull();
+    // Space again: the next start asks once more, hears the same, and keeps it this time.
+    disk.full = false;
+    await engine(fetch).syncNow();
+    expect(requests).toHaveLength(2);
+    expect((await readRevocation(db))?.details).toMatchObject({ reason: 'Lost on the ward' });
+    expect(await countPending(db)).toBe(1);
   });
 
   it('a credential the server does not know is refused without retrying, and the counts stay', async () => {
