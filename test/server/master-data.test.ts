@@ -123,6 +123,64 @@ describe('master data for the coordinators’ screens', () => {
     expect(await catalogRow(UNKNOWN)).toBeUndefined();
   });
 
+  const putLocation = (token: string, code: string, body: unknown) =>
+    server.app.request(`/api/v1/locations/${encodeURIComponent(code)}`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', ...bearer(token) },
+      body: JSON.stringify(body),
+    });
+  const locationRow = async (code: string) => {
+    const page = await server.store.changesSince('locations', null, 100_000);
+    if (page.status !== 'ok') throw new Error('expired');
+    return page.changes.find((c) => c.key === code)?.row;
+  };
+
+  it('PUT /locations/:code adds a location to a site, then renames it; devices pull it; each change is audited', async () => {
+    const shelf = { code: 'SSL-MITT-R9-H1', siteCode: 'SSL-MITT', name: 'Rum 9, hylla 1' };
+    const added = await putLocation(admin, shelf.code, shelf);
+    expect(added.status).toBe(200);
+    expect(await added.json()).toEqual(shelf);
+    expect(await locationRow(shelf.code)).toEqual(shelf);
+    // The name is stored trimmed; the same location again writes nothing.
+    expect((await putLocation(admin, shelf.code, { ...shelf, name: ' Rum 9, hylla 1 (kyl) ' })).status).toBe(200);
+    expect(await locationRow(shelf.code)).toEqual({ ...shelf, name: 'Rum 9, hylla 1 (kyl)' });
+    expect((await putLocation(admin, shelf.code, { ...shelf, name: 'Rum 9, hylla 1 (kyl)' })).status).toBe(200);
+    const { sites } = siteListSchema.parse(
+      await (await server.app.request('/api/v1/sites', { headers: bearer(admin) })).json(),
+    );
+    expect(sites.find((site) => site.code === 'SSL-MITT')?.locations).toContainEqual({
+      ...shelf,
+      name: 'Rum 9, hylla 1 (kyl)',
+    });
+
+    const audit = auditPageSchema.parse(
+      await (
+        await server.app.request(
+          `/api/v1/audit?action=master-data-changed&subject=${encodeURIComponent(`location ${shelf.code}`)}`,
+          { headers: bearer(admin) },
+        )
+      ).json(),
+    );
+    expect(audit.entries.map((e) => e.details.change)).toEqual(['changed', 'added']);
+  });
+
+  it("PUT /locations/:code refuses a bad code, an unknown site, an empty name, another site's location, a role below administrator", async () => {
+    const refused = async (token: string, code: string, body: unknown, status: number, message?: string) => {
+      const response = await putLocation(token, code, body);
+      expect(response.status).toBe(status);
+      if (message) expect(await response.json()).toMatchObject({ message: expect.stringContaining(message) });
+    };
+    const shelf = { code: 'SSL-MITT-R9-H1', siteCode: 'SSL-MITT', name: 'Rum 9, hylla 1' };
+    await refused(admin, 'R9 H1', { ...shelf, code: 'R9 H1' }, 400, 'not a usable code');
+    await refused(admin, shelf.code, { ...shelf, siteCode: 'NOPE' }, 400, 'no site');
+    await refused(admin, shelf.code, { ...shelf, name: '  ' }, 400, 'name is empty');
+    await refused(admin, 'SSL-MITT-R9-H2', shelf, 400, 'differ');
+    await refused(admin, 'SSL-SYD-R1-H1', { ...shelf, code: 'SSL-SYD-R1-H1' }, 400, 'belongs to site SSL-SYD');
+    await refused(admin, shelf.code, { code: shelf.code }, 400, 'Invalid location');
+    await refused(supervisor, shelf.code, shelf, 403);
+    expect(await locationRow(shelf.code)).toBeUndefined();
+  });
+
   it('refuses an unknown site, an unknown product, a bad number, and a role below administrator', async () => {
     const unknownSite = await put(admin, { siteCode: 'NOPE', gtin: GTIN, targetPacks: 1 });
     expect(unknownSite.status).toBe(400);

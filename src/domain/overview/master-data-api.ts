@@ -11,6 +11,10 @@ import { locationSchema, productSchema, siteSchema } from '../reference-data.ts'
  *   body: the whole product (`productSchema`, GTIN-14 equal to the one in the address); adds it to the
  *   catalog or replaces it. How a product counted as unknown gets its name (NOTES: "linking unknown
  *   barcodes to products"). 400 `invalid_request` with the reason for a product that cannot be stored.
+ * - PUT /api/v1/locations/:code (master-data:manage)         → the location as stored (200)
+ *   body { code, siteCode, name }, code equal to the one in the address: adds a location to a site,
+ *   or renames one. 400 `invalid_request` for an unusable code, an unknown site, an empty name, or a
+ *   code that belongs to another site's location (a labelled shelf never moves between sites).
  */
 export const siteWithLocationsSchema = z.object({
   ...siteSchema.shape,
@@ -29,3 +33,7 @@ export type SetTargetLevel = z.infer<typeof setTargetLevelSchema>;
 /** The body of PUT /api/v1/catalog/:gtin: one whole product. */
 export const setProductSchema = productSchema;
 export type SetProduct = z.infer<typeof setProductSchema>;
+
+/** The body of PUT /api/v1/locations/:code: one location of a known site. */
+export const setLocationSchema = locationSchema;
+export type SetLocation = z.infer<typeof setLocationSchema>;

@@ -4,7 +4,8 @@ import { type ImportError, type ImportRecord, readTable } from './table-import.t
 export const SITE_COLUMNS = { required: ['code', 'name', 'kind', 'region'], optional: [] } as const;
 export const LOCATION_COLUMNS = { required: ['code', 'siteCode', 'name'], optional: [] } as const;
 
-const CODE = /^[A-Za-z0-9][A-Za-z0-9._/-]{0,63}$/;
+/** A site's or location's code as a label's barcode can carry it: 1–64 letters, digits and . _ / - . */
+export const CODE = /^[A-Za-z0-9][A-Za-z0-9._/-]{0,63}$/;
 const MAX_NAME = 200;
 const MAX_REGION = 100;
 

@@ -10,7 +10,7 @@ import {
   handleTargetLevelImport,
 } from './admin-import.ts';
 import { apiError } from './errors.ts';
-import { handleListSites, handleSetProduct, handleSetTargetLevel } from './master-data.ts';
+import { handleListSites, handleSetLocation, handleSetProduct, handleSetTargetLevel } from './master-data.ts';
 import { handleDrill, handleExpiries, handleOverview } from './overview.ts';
 import { handleOverviewCsv, handleOverviewXlsx } from './overview-export.ts';
 import { createStockTakeApi } from './stock-takes.ts';
@@ -50,6 +50,7 @@ export function createCoordinatorApi(store: EventStore): Hono<AuthEnv> {
   api.get('/sites', requirePermission('stock-takes:read'), (c) => handleListSites(c, store));
   api.put('/target-levels', manage, (c) => handleSetTargetLevel(c, store));
   api.put('/catalog/:gtin', manage, (c) => handleSetProduct(c, store));
+  api.put('/locations/:code', manage, (c) => handleSetLocation(c, store));
   api.route('/', createStockTakeApi(store));
   return api;
 }

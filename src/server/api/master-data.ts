@@ -1,7 +1,9 @@
 import type { Context } from 'hono';
+import { locationProblem } from '../../domain/overview/location-check.ts';
 import {
   type SetTargetLevel,
   type SiteWithLocations,
+  setLocationSchema,
   setProductSchema,
   setTargetLevelSchema,
 } from '../../domain/overview/master-data-api.ts';
@@ -101,4 +103,52 @@ export async function handleSetProduct(c: Context<AuthEnv>, store: EventStore): 
     details: { dataset: 'catalog', gtin: product.gtin, change: before ? 'changed' : 'added', nameSv: product.nameSv },
   });
   return c.json(product);
+}
+
+/**
+ * PUT /api/v1/locations/:code — adds a location (a room, shelf or bin) to a site, or renames one,
+ * without a locations file: a new shelf gets its label printed at once. A location never moves to
+ * another site (its label and the counts made there would move with it). Devices get it like an
+ * imported one, and the audit log says who changed what.
+ */
+export async function handleSetLocation(c: Context<AuthEnv>, store: EventStore): Promise<Response> {
+  const body = await readJsonBody(c);
+  if (!body.ok) return body.response;
+  const request = setLocationSchema.safeParse(body.value);
+  if (!request.success) {
+    return apiError(c, 400, 'invalid_request', `Invalid location: ${summarizeIssues(request.error.issues)}`);
+  }
+  const location = { ...request.data, name: request.data.name.trim() };
+  const inAddress = c.req.param('code');
+  if (location.code !== inAddress) {
+    return apiError(
+      c,
+      400,
+      'invalid_request',
+      `The code in the address (${inAddress}) and in the location (${location.code}) differ.`,
+    );
+  }
+  const [sites, locations] = await Promise.all([currentRows(store, 'sites'), currentRows(store, 'locations')]);
+  const problem = locationProblem(location, {
+    siteCodes: new Set(sites.map((site) => site.code)),
+    siteOfLocation: new Map(locations.map((l) => [l.code, l.siteCode])),
+  });
+  if (problem) return apiError(c, 400, 'invalid_request', problem);
+  const before = locations.find((l) => l.code === location.code);
+  if (before && JSON.stringify(before) === JSON.stringify(location)) return c.json(location);
+  await store.writeReference([{ dataset: 'locations', key: rowKey('locations', location), row: location }]);
+  await store.auth.appendAudit({
+    action: 'master-data-changed',
+    userId: currentUser(c).id,
+    deviceId: c.get('device')?.deviceId ?? null,
+    subject: `location ${location.code}`,
+    details: {
+      dataset: 'locations',
+      code: location.code,
+      siteCode: location.siteCode,
+      change: before ? 'changed' : 'added',
+      name: location.name,
+    },
+  });
+  return c.json(location);
 }

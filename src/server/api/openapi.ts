@@ -1,5 +1,10 @@
 import { countEventSchema, countEventV1Schema } from '../../domain/count-event.ts';
-import { setProductSchema, setTargetLevelSchema, siteListSchema } from '../../domain/overview/master-data-api.ts';
+import {
+  setLocationSchema,
+  setProductSchema,
+  setTargetLevelSchema,
+  siteListSchema,
+} from '../../domain/overview/master-data-api.ts';
 import { drillSchema, expiryChartSchema, overviewPageSchema } from '../../domain/overview/model.ts';
 import { DATASETS } from '../../domain/reference-datasets.ts';
 import {
@@ -181,6 +186,20 @@ export function openApiDocument(): Record<string, unknown> {
           },
         },
       },
+      '/api/v1/locations/{code}': {
+        put: {
+          summary: 'Add a location to a site, or rename one (administrator)',
+          parameters: [{ name: 'code', in: 'path', required: true, schema: { type: 'string' } }],
+          requestBody: { required: true, content: { 'application/json': { schema: ref('Location') } } },
+          responses: {
+            '200': json(ref('Location'), 'The location as stored.'),
+            '400': error(
+              "An unusable code, an unknown site, an empty name, another site's location, or a code that differs from the address.",
+            ),
+            '403': error('Not an administrator.'),
+          },
+        },
+      },
       ...stockTakePaths(),
       ...identityPaths(),
       '/api/v1/admin/catalog/import': importPath('catalog'),
@@ -215,6 +234,7 @@ export function openApiDocument(): Record<string, unknown> {
         SiteList: jsonSchema(siteListSchema, 'output'),
         SetTargetLevel: jsonSchema(setTargetLevelSchema, 'input'),
         Product: jsonSchema(setProductSchema, 'input'),
+        Location: jsonSchema(setLocationSchema, 'input'),
       },
     },
   };
