@@ -147,12 +147,14 @@ const shotName = (size: string, lang: Lang, step: string) =>
 describe('the coordinators’ overview screens', () => {
   let server: ServerProcess;
   let tablet: Tablet;
+  /** The administrator's session, for calls the screens do not show. */
+  let token: string;
 
   beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
     server = new ServerProcess(await freePort());
     await server.start();
-    ({ tablet } = await seed(server));
+    ({ token, tablet } = await seed(server));
     await prepareZxingForNode();
   });
   afterAll(async () => {
@@ -427,6 +429,84 @@ describe('the coordinators’ overview screens', () => {
       await page.getByRole('checkbox', { name: /SSL-MITT-R2-H1/ }).check();
       await expect.poll(() => labels.count()).toBe(1);
       expect(await pdfPages()).toEqual([[62, 29]]);
+    });
+
+    it('adds a location on the labels screen and prints its label, renames it, and never takes another site’s', async () => {
+      // At SSL-SYD, so that SSL-MITT keeps the six labels the screens below expect.
+      const NEW_CODE = 'SSL-SYD-R9-H1';
+      const l = t.location;
+      await page.goto(`${server.url}/admin/labels/${OTHER_SITE}`);
+      const panel = page.getByTestId('location-form');
+      await panel.getByRole('heading', { level: 2, name: l.title }).waitFor();
+      const labels = page.getByTestId('location-label');
+      await expect.poll(() => labels.count()).toBe(6);
+      const code = panel.getByLabel(l.code, { exact: true });
+      const name = panel.getByLabel(l.name, { exact: true });
+      const save = panel.getByRole('button', { name: l.save });
+      const isFocused = (locator: typeof code) => locator.evaluate((e) => e === document.activeElement);
+      expect(await code.getAttribute('aria-describedby')).toContain('hint');
+      expect(await panel.getByText(l.codeHint).count()).toBe(1);
+
+      // A code with a space: refused next to the field, nothing sent, the focus there.
+      await code.fill('SSL-SYD R9');
+      await name.fill('Rum 9, hylla 1');
+      await save.click();
+      await panel.getByText(l.errorCode).waitFor();
+      expect(await code.getAttribute('aria-invalid')).toBe('true');
+      await expect.poll(() => isFocused(code)).toBe(true);
+      expect(await name.getAttribute('aria-invalid')).toBe('false');
+      await shot('location-error', false);
+
+      // Fixed and sent with Enter: the notice, empty fields, and its label in the preview at once.
+      await code.fill(NEW_CODE);
+      await name.press('Enter');
+      await panel
+        .getByRole('status')
+        .filter({ hasText: l.saved(NEW_CODE) })
+        .waitFor();
+      expect(await code.inputValue()).toBe('');
+      expect(await name.inputValue()).toBe('');
+      const added = labels.filter({ has: page.locator(`[data-code="${NEW_CODE}"]`) });
+      await expect.poll(() => labels.count()).toBe(7);
+      expect(await added.locator('.label__name').textContent()).toBe('Rum 9, hylla 1');
+      await added.locator('svg').waitFor();
+      expect(await page.getByLabel(t.labels.allLocations('7')).isChecked()).toBe(true);
+      await shot('location-added', false);
+
+      // The same code again renames it; the hint says so as the code is typed.
+      await code.fill(NEW_CODE);
+      await panel.getByText(l.renames('Rum 9, hylla 1'), { exact: false }).waitFor();
+      await name.fill('Rum 9, hylla 1 (kylskåp)');
+      await save.click();
+      await panel
+        .getByRole('status')
+        .filter({ hasText: l.saved(NEW_CODE) })
+        .waitFor();
+      await expect.poll(() => added.locator('.label__name').textContent()).toBe('Rum 9, hylla 1 (kylskåp)');
+      expect(await labels.count()).toBe(7);
+
+      // A shelf of SSL-MITT never moves here: the server refuses, and says why; nothing changes.
+      await code.fill('SSL-MITT-R1-H1');
+      await name.fill('Flyttad hylla');
+      await save.click();
+      const refusal = panel.getByRole('alert');
+      await expect.poll(() => refusal.textContent()).toMatch(/SSL-MITT-R1-H1 belongs to site SSL-MITT/);
+      expect(await refusal.textContent()).toContain(l.failed(''));
+      expect(await code.inputValue()).toBe('SSL-MITT-R1-H1');
+      expect(await labels.count()).toBe(7);
+      expect(await page.locator('[data-code="SSL-MITT-R1-H1"]').count()).toBe(0);
+      await shot('location-refused', false);
+      const { sites } = await call<{ sites: { code: string; locations: { code: string; name: string }[] }[] }>(
+        server,
+        'GET',
+        '/sites',
+        undefined,
+        { authorization: `Bearer ${token}` },
+      );
+      const where = (locationCode: string) =>
+        sites.flatMap((site) => site.locations.filter((x) => x.code === locationCode).map((x) => [site.code, x.name]));
+      expect(where('SSL-MITT-R1-H1')).toEqual([[SITE, 'Rum 1, hylla 1 (demo)']]);
+      expect(where(NEW_CODE)).toEqual([[OTHER_SITE, 'Rum 9, hylla 1 (kylskåp)']]);
     });
 
     it('adds a product counted without being in the catalog to the catalog, from its overview row', async () => {

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { can } from '../../domain/auth/roles.ts';
 import { type SiteWithLocations, siteListSchema } from '../../domain/overview/master-data-api.ts';
 import { useApp } from '../app-context.ts';
 import { formatNumber, useLang } from '../i18n.ts';
@@ -6,6 +7,7 @@ import type { Symbology } from './barcode-svg.ts';
 import { CoordinatorShell } from './CoordinatorShell.tsx';
 import { LabelSheets } from './LabelSheets.tsx';
 import { LoadError } from './LoadError.tsx';
+import { LocationForm } from './LocationForm.tsx';
 import { LABEL_LAYOUTS, type LabelLayoutId, paginate } from './label-layout.ts';
 import { overviewStrings } from './overview-strings.ts';
 import { useApiData } from './use-api-data.ts';
@@ -34,7 +36,7 @@ function useBarcodeRenderer(): { render: Render | null; error: unknown } {
  * A4 sheet or a label printer's roll) and the barcode, check the preview, print.
  */
 export function LabelsScreen({ siteCode }: { siteCode: string | null }) {
-  const { api, navigate } = useApp();
+  const { api, navigate, user } = useApp();
   const lang = useLang();
   const t = overviewStrings[lang].labels;
   const [sites, reloadSites] = useApiData('sites', () => api.get('/sites', siteListSchema));
@@ -43,6 +45,7 @@ export function LabelsScreen({ siteCode }: { siteCode: string | null }) {
   const [onlyChosen, setOnlyChosen] = useState(false);
   const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
   const barcodes = useBarcodeRenderer();
+  const canManage = user !== null && can(user.role, 'master-data:manage');
 
   const site: SiteWithLocations | null = sites.data?.sites.find((s) => s.code === siteCode) ?? null;
   const locations = site ? (onlyChosen ? site.locations.filter((l) => chosen.has(l.code)) : site.locations) : [];
@@ -121,6 +124,17 @@ export function LabelsScreen({ siteCode }: { siteCode: string | null }) {
           </div>
         )}
       </div>
+      {site && canManage && (
+        <LocationForm
+          key={site.code}
+          site={site}
+          onSaved={(location) => {
+            // The new or renamed location joins the list, and the labels to print if some are chosen.
+            if (onlyChosen) setChosen((previous) => new Set(previous).add(location.code));
+            reloadSites();
+          }}
+        />
+      )}
       {site && (
         <section class="labels-preview" aria-labelledby="labels-preview-title">
           <h2 class="co-panel__title no-print" id="labels-preview-title">

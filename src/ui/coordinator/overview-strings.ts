@@ -234,6 +234,25 @@ const sv = {
     preview: 'Förhandsvisning',
     page: (n: string) => `Sida ${n}`,
   },
+  location: {
+    title: 'Lägg till eller byt namn på en lagerplats',
+    code: 'Kod',
+    codeHint:
+      'Det streckkoden bär: bokstäver, siffror och . _ / - utan mellanslag. En kod som lagerstället redan har byter namn på den lagerplatsen.',
+    renames: (name: string) => `Koden finns redan här (”${name}”): att spara byter namn på den.`,
+    name: 'Namn',
+    nameHint: (max: string) => `T.ex. Rum 9, hylla 1. Högst ${max} tecken.`,
+    required: 'krävs',
+    save: 'Spara lagerplatsen',
+    saving: 'Sparar…',
+    errorCodeRequired: 'Skriv lagerplatsens kod.',
+    errorCode:
+      'Koden får bara ha bokstäver, siffror och . _ / - (inga mellanslag), högst 64 tecken, och börja med en bokstav eller siffra.',
+    errorNameRequired: 'Skriv lagerplatsens namn.',
+    errorTooLong: (max: string) => `Högst ${max} tecken.`,
+    saved: (code: string) => `Lagerplatsen ${code} är sparad.`,
+    failed: (reason: string) => `Lagerplatsen sparades inte. ${reason}`,
+  },
 };
 
 type Widen<T> = T extends string
@@ -476,6 +495,24 @@ const en: OverviewStrings = {
     renderFailed: (reason: string) => `The barcodes could not be drawn: ${reason}`,
     preview: 'Preview',
     page: (n: string) => `Page ${n}`,
+  },
+  location: {
+    title: 'Add or rename a location',
+    code: 'Code',
+    codeHint:
+      'What the barcode carries: letters, digits and . _ / - with no spaces. A code this site already has renames that location.',
+    renames: (name: string) => `This code exists here (“${name}”): saving renames it.`,
+    name: 'Name',
+    nameHint: (max: string) => `E.g. Room 9, shelf 1. At most ${max} characters.`,
+    required: 'required',
+    save: 'Save location',
+    saving: 'Saving…',
+    errorCodeRequired: 'Type the location’s code.',
+    errorCode: 'Use only letters, digits and . _ / - (no spaces), at most 64, starting with a letter or digit.',
+    errorNameRequired: 'Type the location’s name.',
+    errorTooLong: (max: string) => `At most ${max} characters.`,
+    saved: (code: string) => `Location ${code} saved.`,
+    failed: (reason: string) => `The location was not saved. ${reason}`,
   },
 };
 
