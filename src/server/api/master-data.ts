@@ -10,9 +10,9 @@ import {
 import { productProblem } from '../../domain/overview/product-check.ts';
 import { rowKey, targetLevelKey } from '../../domain/reference-datasets.ts';
 import { type AuthEnv, currentUser } from '../auth/context.ts';
-import type { EventStore } from '../storage/event-store.ts';
+import type { EventStore, ReferenceChange } from '../storage/event-store.ts';
 import { currentRows } from './current-reference.ts';
-import { apiError, readJsonBody, summarizeIssues } from './errors.ts';
+import { apiError, readBody } from './errors.ts';
 
 /** GET /api/v1/sites — every site with its locations, by code (labels, stock-take creation, filters). */
 export async function handleListSites(c: Context, store: EventStore): Promise<Response> {
@@ -32,13 +32,9 @@ export async function handleListSites(c: Context, store: EventStore): Promise<Re
  * known site and a product in the catalog. Devices and the overview get it like an imported one.
  */
 export async function handleSetTargetLevel(c: Context<AuthEnv>, store: EventStore): Promise<Response> {
-  const body = await readJsonBody(c);
+  const body = await readBody(c, setTargetLevelSchema, 'target level');
   if (!body.ok) return body.response;
-  const request = setTargetLevelSchema.safeParse(body.value);
-  if (!request.success) {
-    return apiError(c, 400, 'invalid_request', `Invalid target level: ${summarizeIssues(request.error.issues)}`);
-  }
-  const level: SetTargetLevel = request.data;
+  const level: SetTargetLevel = body.value;
   const [sites, catalog] = await Promise.all([currentRows(store, 'sites'), currentRows(store, 'catalog')]);
   if (!sites.some((site) => site.code === level.siteCode)) {
     return apiError(c, 400, 'invalid_request', `There is no site ${level.siteCode}.`);
@@ -47,7 +43,9 @@ export async function handleSetTargetLevel(c: Context<AuthEnv>, store: EventStor
     return apiError(c, 400, 'invalid_request', `The product ${level.gtin} is not in the catalog.`);
   }
   const key = targetLevelKey(level.siteCode, level.gtin);
-  await store.writeReference([
+  await storeAndAudit(
+    c,
+    store,
     level.targetPacks === null
       ? { dataset: 'target-levels', key, deleted: true }
       : {
@@ -55,15 +53,9 @@ export async function handleSetTargetLevel(c: Context<AuthEnv>, store: EventStor
           key,
           row: { siteCode: level.siteCode, gtin: level.gtin, targetPacks: level.targetPacks },
         },
-  ]);
-  const user = currentUser(c);
-  await store.auth.appendAudit({
-    action: 'master-data-changed',
-    userId: user.id,
-    deviceId: c.get('device')?.deviceId ?? null,
-    subject: `target-level ${level.siteCode} ${level.gtin}`,
-    details: { dataset: 'target-levels', siteCode: level.siteCode, gtin: level.gtin, targetPacks: level.targetPacks },
-  });
+    `target-level ${level.siteCode} ${level.gtin}`,
+    { siteCode: level.siteCode, gtin: level.gtin, targetPacks: level.targetPacks },
+  );
   return c.json(level);
 }
 
@@ -73,35 +65,25 @@ export async function handleSetTargetLevel(c: Context<AuthEnv>, store: EventStor
  * an imported one (the reference-data path), and the audit log says who changed what.
  */
 export async function handleSetProduct(c: Context<AuthEnv>, store: EventStore): Promise<Response> {
-  const body = await readJsonBody(c);
+  const body = await readBody(c, setProductSchema, 'product');
   if (!body.ok) return body.response;
-  const request = setProductSchema.safeParse(body.value);
-  if (!request.success) {
-    return apiError(c, 400, 'invalid_request', `Invalid product: ${summarizeIssues(request.error.issues)}`);
-  }
-  const product = request.data;
-  const inAddress = c.req.param('gtin');
-  if (product.gtin !== inAddress) {
-    return apiError(
+  const product = body.value;
+  const problem = addressMismatch('GTIN', c.req.param('gtin'), product.gtin, 'product') ?? productProblem(product);
+  if (problem) return apiError(c, 400, 'invalid_request', problem);
+  const before = (await currentRows(store, 'catalog')).find((p) => p.gtin === product.gtin);
+  if (!sameRow(before, product)) {
+    await storeAndAudit(
       c,
-      400,
-      'invalid_request',
-      `The GTIN in the address (${inAddress}) and in the product (${product.gtin}) differ.`,
+      store,
+      { dataset: 'catalog', key: rowKey('catalog', product), row: product },
+      `product ${product.gtin}`,
+      {
+        gtin: product.gtin,
+        change: before ? 'changed' : 'added',
+        nameSv: product.nameSv,
+      },
     );
   }
-  const problem = productProblem(product);
-  if (problem) return apiError(c, 400, 'invalid_request', problem);
-  const catalog = await currentRows(store, 'catalog');
-  const before = catalog.find((p) => p.gtin === product.gtin);
-  if (before && JSON.stringify(before) === JSON.stringify(product)) return c.json(product);
-  await store.writeReference([{ dataset: 'catalog', key: rowKey('catalog', product), row: product }]);
-  await store.auth.appendAudit({
-    action: 'master-data-changed',
-    userId: currentUser(c).id,
-    deviceId: c.get('device')?.deviceId ?? null,
-    subject: `product ${product.gtin}`,
-    details: { dataset: 'catalog', gtin: product.gtin, change: before ? 'changed' : 'added', nameSv: product.nameSv },
-  });
   return c.json(product);
 }
 
@@ -112,43 +94,61 @@ export async function handleSetProduct(c: Context<AuthEnv>, store: EventStore): 
  * imported one, and the audit log says who changed what.
  */
 export async function handleSetLocation(c: Context<AuthEnv>, store: EventStore): Promise<Response> {
-  const body = await readJsonBody(c);
+  const body = await readBody(c, setLocationSchema, 'location');
   if (!body.ok) return body.response;
-  const request = setLocationSchema.safeParse(body.value);
-  if (!request.success) {
-    return apiError(c, 400, 'invalid_request', `Invalid location: ${summarizeIssues(request.error.issues)}`);
-  }
-  const location = { ...request.data, name: request.data.name.trim() };
-  const inAddress = c.req.param('code');
-  if (location.code !== inAddress) {
-    return apiError(
-      c,
-      400,
-      'invalid_request',
-      `The code in the address (${inAddress}) and in the location (${location.code}) differ.`,
-    );
-  }
+  const location = { ...body.value, name: body.value.name.trim() };
   const [sites, locations] = await Promise.all([currentRows(store, 'sites'), currentRows(store, 'locations')]);
-  const problem = locationProblem(location, {
-    siteCodes: new Set(sites.map((site) => site.code)),
-    siteOfLocation: new Map(locations.map((l) => [l.code, l.siteCode])),
-  });
+  const problem =
+    addressMismatch('code', c.req.param('code'), location.code, 'location') ??
+    locationProblem(location, {
+      siteCodes: new Set(sites.map((site) => site.code)),
+      siteOfLocation: new Map(locations.map((l) => [l.code, l.siteCode])),
+    });
   if (problem) return apiError(c, 400, 'invalid_request', problem);
   const before = locations.find((l) => l.code === location.code);
-  if (before && JSON.stringify(before) === JSON.stringify(location)) return c.json(location);
-  await store.writeReference([{ dataset: 'locations', key: rowKey('locations', location), row: location }]);
+  if (!sameRow(before, location)) {
+    await storeAndAudit(
+      c,
+      store,
+      { dataset: 'locations', key: rowKey('locations', location), row: location },
+      `location ${location.code}`,
+      {
+        code: location.code,
+        siteCode: location.siteCode,
+        change: before ? 'changed' : 'added',
+        name: location.name,
+      },
+    );
+  }
+  return c.json(location);
+}
+
+/** The key in the address and the one in the body must name the same row. */
+function addressMismatch(what: string, inAddress: string | undefined, inBody: string, row: string): string | null {
+  return inAddress === inBody
+    ? null
+    : `The ${what} in the address (${inAddress}) and in the ${row} (${inBody}) differ.`;
+}
+
+/** Nothing to write when the row is stored already, as it is: no new version for devices, no audit line. */
+function sameRow(before: object | undefined, after: object): boolean {
+  return before !== undefined && JSON.stringify(before) === JSON.stringify(after);
+}
+
+/** One master-data change made on screen: written through the reference-data path, then audited. */
+async function storeAndAudit(
+  c: Context<AuthEnv>,
+  store: EventStore,
+  change: ReferenceChange,
+  subject: string,
+  details: Record<string, unknown>,
+): Promise<void> {
+  await store.writeReference([change]);
   await store.auth.appendAudit({
     action: 'master-data-changed',
     userId: currentUser(c).id,
     deviceId: c.get('device')?.deviceId ?? null,
-    subject: `location ${location.code}`,
-    details: {
-      dataset: 'locations',
-      code: location.code,
-      siteCode: location.siteCode,
-      change: before ? 'changed' : 'added',
-      name: location.name,
-    },
+    subject,
+    details: { dataset: change.dataset, ...details },
   });
-  return c.json(location);
 }

@@ -4,7 +4,7 @@ import { createStockTakeSchema, resolveConflictSchema } from '../../domain/overv
 import { stockTakeStatusSchema } from '../../domain/reference-data.ts';
 import { type AuthEnv, currentUser, requirePermission } from '../auth/context.ts';
 import type { EventStore } from '../storage/event-store.ts';
-import { apiError, readJsonBody, summarizeIssues } from './errors.ts';
+import { apiError, invalidRequest, readBody } from './errors.ts';
 import { readFilter } from './overview.ts';
 import { EXPIRY_COLUMNS, expiryRows, RESULT_COLUMNS, stockTakeResultRows } from './stock-take-export.ts';
 import { resolveConflict } from './stock-take-resolutions.ts';
@@ -39,7 +39,7 @@ export function createStockTakeApi(store: EventStore): Hono<AuthEnv> {
   });
   api.get('/stock-takes', requirePermission('stock-takes:read'), async (c) => {
     const query = listQuerySchema.safeParse(c.req.query());
-    if (!query.success) return invalid(c, 'Invalid stock-take list request', query.error.issues);
+    if (!query.success) return invalidRequest(c, 'Invalid stock-take list request', query.error.issues);
     const { site, status } = query.data;
     const stockTakes = await listStockTakes(store, {
       ...(site === undefined ? {} : { siteCode: site }),
@@ -74,31 +74,6 @@ export function createStockTakeApi(store: EventStore): Hono<AuthEnv> {
 
 function actor(c: Ctx): Actor {
   return { userId: currentUser(c).id, deviceId: c.get('device')?.deviceId ?? null };
-}
-
-type Issue = { path: PropertyKey[]; message: string; code?: string; keys?: string[] };
-
-/** zod/mini says only "Invalid input" about a field it does not know: name the field. */
-function invalid(c: Ctx, what: string, issues: readonly Issue[]): Response {
-  const named = issues.map((issue) =>
-    issue.code === 'unrecognized_keys' && issue.keys
-      ? { ...issue, message: `unknown field ${issue.keys.join(', ')}` }
-      : issue,
-  );
-  return apiError(c, 400, 'invalid_request', `${what}: ${summarizeIssues(named)}`);
-}
-
-async function readBody<T>(
-  c: Ctx,
-  schema: z.ZodMiniType<T>,
-  what: string,
-): Promise<{ ok: true; value: T } | { ok: false; response: Response }> {
-  const json = await readJsonBody(c);
-  if (!json.ok) return json;
-  const parsed = schema.safeParse(json.value);
-  return parsed.success
-    ? { ok: true, value: parsed.data }
-    : { ok: false, response: invalid(c, `Invalid ${what}`, parsed.error.issues) };
 }
 
 function answer<T>(c: Ctx, outcome: Outcome<T>, status: 200 | 201 = 200): Response {
