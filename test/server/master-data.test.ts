@@ -108,11 +108,8 @@ describe('master data for the coordinators’ screens', () => {
   });
 
   it('PUT /catalog/:gtin refuses a wrong check digit, another GTIN than the address, an empty name, a case of itself, a role below administrator', async () => {
-    const refused = async (token: string, gtin: string, body: unknown, status: number, message?: string) => {
-      const response = await putProduct(token, gtin, body);
-      expect(response.status).toBe(status);
-      if (message) expect(await response.json()).toMatchObject({ message: expect.stringContaining(message) });
-    };
+    const refused = (token: string, gtin: string, body: unknown, status: number, message?: string) =>
+      expectRefused(putProduct(token, gtin, body), status, message);
     await refused(admin, '09506000199994', product({ gtin: '09506000199994' }), 400, 'check digit');
     await refused(admin, GTIN, product(), 400, 'differ');
     await refused(admin, UNKNOWN, product({ nameSv: '  ' }), 400, 'Swedish name');
@@ -165,11 +162,8 @@ describe('master data for the coordinators’ screens', () => {
   });
 
   it("PUT /locations/:code refuses a bad code, an unknown site, an empty name, another site's location, a role below administrator", async () => {
-    const refused = async (token: string, code: string, body: unknown, status: number, message?: string) => {
-      const response = await putLocation(token, code, body);
-      expect(response.status).toBe(status);
-      if (message) expect(await response.json()).toMatchObject({ message: expect.stringContaining(message) });
-    };
+    const refused = (token: string, code: string, body: unknown, status: number, message?: string) =>
+      expectRefused(putLocation(token, code, body), status, message);
     const shelf = { code: 'SSL-MITT-R9-H1', siteCode: 'SSL-MITT', name: 'Rum 9, hylla 1' };
     await refused(admin, 'R9 H1', { ...shelf, code: 'R9 H1' }, 400, 'not a usable code');
     await refused(admin, shelf.code, { ...shelf, siteCode: 'NOPE' }, 400, 'no site');
@@ -193,3 +187,10 @@ describe('master data for the coordinators’ screens', () => {
     expect((await put(supervisor, { siteCode: 'SA-VISBY', gtin: GTIN, targetPacks: 1 })).status).toBe(403);
   });
 });
+
+/** The answer's status, and its message containing `message` when one is given. */
+async function expectRefused(answer: Response | Promise<Response>, status: number, message?: string): Promise<void> {
+  const response = await answer;
+  expect(response.status).toBe(status);
+  if (message) expect(await response.json()).toMatchObject({ message: expect.stringContaining(message) });
+}

@@ -163,43 +163,26 @@ export function openApiDocument(): Record<string, unknown> {
           responses: { '200': json(ref('SiteList'), 'The sites.'), '401': error('Not signed in.') },
         },
       },
-      '/api/v1/target-levels': {
-        put: {
-          summary: 'Set one target level, or remove it with targetPacks null (administrator)',
-          requestBody: { required: true, content: { 'application/json': { schema: ref('SetTargetLevel') } } },
-          responses: {
-            '200': json(ref('SetTargetLevel'), 'The target level as stored.'),
-            '400': error('An unknown site or product, or an invalid number.'),
-            '403': error('Not an administrator.'),
-          },
-        },
-      },
-      '/api/v1/catalog/{gtin}': {
-        put: {
-          summary: 'Add one product to the catalog, or replace it (administrator)',
-          parameters: [{ name: 'gtin', in: 'path', required: true, schema: { type: 'string' } }],
-          requestBody: { required: true, content: { 'application/json': { schema: ref('Product') } } },
-          responses: {
-            '200': json(ref('Product'), 'The product as stored.'),
-            '400': error('A wrong check digit, an empty Swedish name, or a GTIN that differs from the address.'),
-            '403': error('Not an administrator.'),
-          },
-        },
-      },
-      '/api/v1/locations/{code}': {
-        put: {
-          summary: 'Add a location to a site, or rename one (administrator)',
-          parameters: [{ name: 'code', in: 'path', required: true, schema: { type: 'string' } }],
-          requestBody: { required: true, content: { 'application/json': { schema: ref('Location') } } },
-          responses: {
-            '200': json(ref('Location'), 'The location as stored.'),
-            '400': error(
-              "An unusable code, an unknown site, an empty name, another site's location, or a code that differs from the address.",
-            ),
-            '403': error('Not an administrator.'),
-          },
-        },
-      },
+      '/api/v1/target-levels': putOne(
+        'Set one target level, or remove it with targetPacks null (administrator)',
+        'SetTargetLevel',
+        'The target level as stored.',
+        'An unknown site or product, or an invalid number.',
+      ),
+      '/api/v1/catalog/{gtin}': putOne(
+        'Add one product to the catalog, or replace it (administrator)',
+        'Product',
+        'The product as stored.',
+        'A wrong check digit, an empty Swedish name, or a GTIN that differs from the address.',
+        'gtin',
+      ),
+      '/api/v1/locations/{code}': putOne(
+        'Add a location to a site, or rename one (administrator)',
+        'Location',
+        'The location as stored.',
+        "An unusable code, an unknown site, an empty name, another site's location, or a code that differs from the address.",
+        'code',
+      ),
       ...stockTakePaths(),
       ...identityPaths(),
       '/api/v1/admin/catalog/import': importPath('catalog'),
@@ -236,6 +219,20 @@ export function openApiDocument(): Record<string, unknown> {
         Product: jsonSchema(setProductSchema, 'input'),
         Location: jsonSchema(setLocationSchema, 'input'),
       },
+    },
+  };
+}
+
+/** A master-data PUT of administrators: one row in, the row as stored out. */
+function putOne(summary: string, schema: string, stored: string, refused: string, pathParam?: string) {
+  return {
+    put: {
+      summary,
+      ...(pathParam
+        ? { parameters: [{ name: pathParam, in: 'path', required: true, schema: { type: 'string' } }] }
+        : {}),
+      requestBody: { required: true, content: { 'application/json': { schema: ref(schema) } } },
+      responses: { '200': json(ref(schema), stored), '400': error(refused), '403': error('Not an administrator.') },
     },
   };
 }
