@@ -7,8 +7,11 @@ import { expect } from 'vitest';
  * answered by the service worker's navigation fallback, which the tests want to exercise anyway.
  */
 export async function openCountingScreen(page: Page, origin: string): Promise<void> {
-  await page.goto(`${origin}/quick`);
-  await expect.poll(() => page.getByRole('textbox', { name: 'Barcode' }).isEditable()).toBe(true);
+  // Waits for the screen itself rather than the page's load event: once, in CI, the load event of
+  // this navigation did not come within 30 s right after a service-worker update, while what the
+  // test needs (the counting screen) is what it polls for.
+  await page.goto(`${origin}/quick`, { waitUntil: 'commit' });
+  await expect.poll(() => page.getByRole('textbox', { name: 'Barcode' }).isEditable(), { timeout: 30_000 }).toBe(true);
 }
 
 /** Types a scan in the Barcode field and presses Enter (a keyboard-wedge scanner does the same). */
