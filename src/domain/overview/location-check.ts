@@ -2,7 +2,7 @@ import type { Location } from '../reference-data.ts';
 import { CODE } from './site-import.ts';
 
 /** Longest location name, as in a locations import. */
-const MAX_NAME = 200;
+export const MAX_LOCATION_NAME = 200;
 
 /**
  * Why one location cannot be stored as it stands, or null: the rules of a locations import's row. A
@@ -19,7 +19,7 @@ export function locationProblem(
   if (!known.siteCodes.has(location.siteCode)) return `There is no site "${location.siteCode}".`;
   const name = location.name.trim();
   if (name === '') return 'The name is empty.';
-  if (name.length > MAX_NAME) return `The name is longer than ${MAX_NAME} characters.`;
+  if (name.length > MAX_LOCATION_NAME) return `The name is longer than ${MAX_LOCATION_NAME} characters.`;
   const siteBefore = known.siteOfLocation.get(location.code);
   if (siteBefore !== undefined && siteBefore !== location.siteCode) {
     return `The location ${location.code} belongs to site ${siteBefore}; a location code is unique over all sites.`;

@@ -1,4 +1,5 @@
 import { useId, useState } from 'preact/hooks';
+import { MAX_LOCATION_NAME } from '../../domain/overview/location-check.ts';
 import { type SiteWithLocations, setLocationSchema } from '../../domain/overview/master-data-api.ts';
 import type { Location } from '../../domain/reference-data.ts';
 import { useApp } from '../app-context.ts';
@@ -16,7 +17,6 @@ import {
   type LocationField,
   type LocationFieldError,
   locationRequest,
-  MAX_LOCATION_NAME,
 } from './location-form.ts';
 import { overviewStrings } from './overview-strings.ts';
 import './location-form.css';

@@ -1,4 +1,6 @@
+import { MAX_LOCATION_NAME } from '../../domain/overview/location-check.ts';
 import { CODE } from '../../domain/overview/site-import.ts';
+
 import type { Location } from '../../domain/reference-data.ts';
 
 /**
@@ -20,9 +22,6 @@ export type LocationErrors = Partial<Record<LocationField, LocationFieldError>>;
 
 /** The fields in the order the form shows them: the focus goes to the first one with an error. */
 export const LOCATION_FIELDS: readonly LocationField[] = ['code', 'name'];
-
-/** Longest location name, as in a locations import and `locationSchema`. */
-export const MAX_LOCATION_NAME = 200;
 
 export const emptyLocationDraft: LocationDraft = { code: '', name: '' };
 
