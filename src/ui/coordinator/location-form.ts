@@ -1,6 +1,5 @@
 import { MAX_LOCATION_NAME } from '../../domain/overview/location-check.ts';
 import { CODE } from '../../domain/overview/site-import.ts';
-
 import type { Location } from '../../domain/reference-data.ts';
 
 /**
