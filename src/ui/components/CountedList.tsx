@@ -20,7 +20,7 @@ export function CountedList({ title, empty, rows }: { title: string; empty: stri
       ) : (
         <ul class="counted-list__items">
           {rows.map(({ event, name }) => (
-            <li key={event.id} class="counted" data-sync={event.sync} data-testid="event">
+            <li key={event.id} class="counted" data-sync={event.sync} data-testid="event" data-event-id={event.id}>
               <div class="counted__main">
                 <span class="counted__name">{name}</span>
                 <span class="counted__facts">

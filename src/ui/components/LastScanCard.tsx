@@ -38,7 +38,7 @@ export function LastScanCard({
   const lang = useLang();
   const tone = outcomeTone(outcome);
   return (
-    <article class="scan-card" data-tone={tone} data-testid="scan-card" aria-live="assertive">
+    <article class="scan-card" data-tone={tone} data-testid="scan-card" data-event-id={event?.id} aria-live="assertive">
       <span class="scan-card__icon" aria-hidden="true">
         {ICONS[tone]}
       </span>

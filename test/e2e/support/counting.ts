@@ -14,13 +14,26 @@ export async function openCountingScreen(page: Page, origin: string): Promise<vo
   await expect.poll(() => page.getByRole('textbox', { name: 'Barcode' }).isEditable(), { timeout: 30_000 }).toBe(true);
 }
 
-/** Types a scan in the Barcode field and presses Enter (a keyboard-wedge scanner does the same). */
+/**
+ * Types a scan in the Barcode field and presses Enter (a keyboard-wedge scanner does the same), then
+ * waits for this scan's count by its id: on the card, then in the list. (Counting the list's rows
+ * before and after could read a list that had not loaded yet.)
+ */
 export async function countScan(page: Page, raw: string): Promise<void> {
-  const before = await page.getByTestId('event').count();
+  const card = page.getByTestId('scan-card');
+  const shownEventId = async () => ((await card.count()) > 0 ? await card.getAttribute('data-event-id') : null);
+  const before = await shownEventId();
   const scan = page.getByRole('textbox', { name: 'Barcode' });
   await scan.fill(raw);
   await scan.press('Enter');
-  await expect.poll(() => page.getByTestId('event').count()).toBe(before + 1);
+  let counted: string | null = null;
+  await expect
+    .poll(async () => {
+      counted = await shownEventId();
+      return counted !== null && counted !== before;
+    })
+    .toBe(true);
+  await expect.poll(() => page.locator(`[data-testid=event][data-event-id="${counted}"]`).count()).toBe(1);
 }
 
 /** The sync state of each listed count (`pending`, `sent`, `rejected`), newest first. */
