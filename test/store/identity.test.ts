@@ -12,6 +12,7 @@ import {
   saveRevocation,
 } from '../../src/store/identity.ts';
 import { getKnownUser, listKnownUsers, rememberOnlineSignIn, savePinHash } from '../../src/store/known-users.ts';
+import { countEvent } from '../support/events.ts';
 
 const names: string[] = [];
 afterEach(async () => {
@@ -35,23 +36,14 @@ describe('what the device keeps about identity', () => {
     const old = new Dexie(name);
     for (const [v, stores] of SCHEMA.filter(([v]) => v <= 3)) old.version(v).stores(stores);
     await old.table('events').add({
-      id: '019aa0c0-0000-7000-8000-000000000001',
-      deviceId: '0b8e1c1e-9a0b-4c43-8f3e-1d2a3b4c5d6e',
-      seq: 1,
-      countedAt: '2026-11-20T08:00:00.000Z',
-      raw: '0107046261000000',
-      gtin: '07046261000000',
-      quantity: 4,
-      schema: 2,
-      kind: 'count',
-      corrects: null,
-      stockTakeId: null,
-      locationCode: null,
-      batch: null,
-      expiry: null,
-      serial: null,
-      unitLevel: 'pack',
-      userId: 'u-anna',
+      ...countEvent('0b8e1c1e-9a0b-4c43-8f3e-1d2a3b4c5d6e', 1, {
+        id: '019aa0c0-0000-7000-8000-000000000001',
+        countedAt: '2026-11-20T08:00:00.000Z',
+        raw: '0107046261000000',
+        gtin: '07046261000000',
+        quantity: 4,
+        userId: 'u-anna',
+      }),
       sync: 'pending',
     });
     await old
